@@ -1,0 +1,39 @@
+namespace JidoSessions.Bench;
+
+/// <summary>Command-line options of the bench.</summary>
+internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<string> Suites)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var warmUp = TimeSpan.FromSeconds(30);
+        var trials = 3;
+        var suites = new HashSet<string>(["runtime"], StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--warmup":
+                    warmUp = TimeSpan.FromSeconds(int.Parse(Value(args, ++i, "--warmup"), System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "--trials":
+                    trials = int.Parse(Value(args, ++i, "--trials"), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--suite":
+                    suites = new HashSet<string>(Value(args, ++i, "--suite").Split(','), StringComparer.OrdinalIgnoreCase);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --warmup SECONDS, --trials N, --suite runtime[,persistence].");
+            }
+        }
+
+        if (trials < 1)
+        {
+            throw new ArgumentException("--trials must be at least 1.");
+        }
+
+        return new BenchOptions(warmUp, trials, suites);
+    }
+
+    private static string Value(string[] args, int index, string option) =>
+        index < args.Length ? args[index] : throw new ArgumentException($"{option} needs a value.");
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+
+namespace JidoSessions.Client;
+
+/// <summary>
+/// A lifecycle or conversation event of one session. Published on the global stream and on the
+/// session's own topic; over HTTP each is one Server-Sent Event whose <c>event:</c> is <see cref="Type"/>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SessionCreated), SessionCreated.TypeName)]
+[JsonDerivedType(typeof(SessionStatusChanged), SessionStatusChanged.TypeName)]
+[JsonDerivedType(typeof(SessionTerminated), SessionTerminated.TypeName)]
+[JsonDerivedType(typeof(MessageAppended), MessageAppended.TypeName)]
+public abstract record SessionEvent(SessionId SessionId, TenantId Tenant, DateTimeOffset At)
+{
+    /// <summary>The wire name: session_created, session_status, session_terminated, message_appended.</summary>
+    [JsonIgnore]
+    public abstract string Type { get; }
+}
+
+/// <summary>A session was created (exactly once per session, however many callers raced for its key).</summary>
+public sealed record SessionCreated(SessionId SessionId, TenantId Tenant, DateTimeOffset At, SessionKey? Key)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "session_created";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+}
+
+/// <summary>A session moved from one status to another.</summary>
+public sealed record SessionStatusChanged(SessionId SessionId, TenantId Tenant, DateTimeOffset At, SessionStatus From, SessionStatus To, string Reason)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "session_status";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+}
+
+/// <summary>Why a session ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TerminationReason>))]
+public enum TerminationReason
+{
+    /// <summary>A caller ended it.</summary>
+    Requested,
+
+    /// <summary>Its time to live ran out.</summary>
+    Expired,
+}
+
+/// <summary>A session ended; its key, config, history and cache are gone.</summary>
+public sealed record SessionTerminated(SessionId SessionId, TenantId Tenant, DateTimeOffset At, TerminationReason Reason)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "session_terminated";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+}
+
+/// <summary>A message was appended to a session's history.</summary>
+public sealed record MessageAppended(SessionId SessionId, TenantId Tenant, DateTimeOffset At, long Sequence, MessageRole Role, string Text)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "message_appended";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+}

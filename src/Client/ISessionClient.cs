@@ -1,0 +1,62 @@
+namespace JidoSessions.Client;
+
+/// <summary>
+/// Talks to JidoSessions on behalf of one tenant: in-process (JidoSessions.Actors) or over HTTP
+/// (the HTTP client in JidoSessions.Client.Http), with the same behaviour. Every failure is a typed
+/// <see cref="SessionException"/>; a rejected request changes nothing.
+/// </summary>
+public interface ISessionClient
+{
+    /// <summary>The tenant whose sessions this client sees.</summary>
+    TenantId Tenant { get; }
+
+    /// <summary>Creates a new session (always a new one).</summary>
+    Task<SessionInfo> CreateAsync(CreateSessionRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the session for <paramref name="key"/>, creating it if needed. Concurrent callers with one
+    /// key get one session; exactly one of them sees <see cref="GetOrCreateResult.Created"/> true.
+    /// </summary>
+    Task<GetOrCreateResult> GetOrCreateAsync(SessionKey key, CreateSessionRequest? request = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one turn: the reply comes after user and assistant messages were appended to history.</summary>
+    Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one turn, yielding text deltas as the model produces them and finally the completed reply.</summary>
+    IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels the turn in progress, if any; true if one was cancelled.</summary>
+    Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the session; its key, config, history and cache go. Other sessions are untouched.</summary>
+    Task TerminateAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists this tenant's sessions, newest first.</summary>
+    Task<SessionPage> ListAsync(ListSessionsQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One session's info.</summary>
+    Task<SessionInfo> GetInfoAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies the non-null members of <paramref name="patch"/> to the session's config.</summary>
+    Task<SessionInfo> SetConfigAsync(SessionId id, SessionConfig patch, CancellationToken cancellationToken = default);
+
+    /// <summary>The session's history, oldest first.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds (or replaces) an active file.</summary>
+    Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an active file; false if it was not there.</summary>
+    Task<bool> RemoveFileAsync(SessionId id, string path, CancellationToken cancellationToken = default);
+
+    /// <summary>The active files.</summary>
+    Task<IReadOnlyList<SessionFileInfo>> ListFilesAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Subscribes to events: of one session when <paramref name="id"/> is given (an unknown id fails with
+    /// <see cref="SessionNotFoundException"/>), else of all this tenant's sessions. The task completes once
+    /// the subscription is live, so every event after that is delivered; enumerate the result to read
+    /// them, dispose it (or cancel the token) to stop.
+    /// </summary>
+    Task<SessionSubscription> SubscribeAsync(SessionId? id = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,70 @@
+namespace JidoSessions.Client;
+
+/// <summary>What a caller may set when a session is created.</summary>
+public sealed record CreateSessionRequest
+{
+    /// <summary>Initial config; null for server defaults.</summary>
+    public SessionConfig? Config { get; init; }
+}
+
+/// <summary>A session as seen from outside.</summary>
+public sealed record SessionInfo(
+    SessionId Id,
+    TenantId Tenant,
+    SessionKey? Key,
+    SessionStatus Status,
+    SessionConfig Config,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset LastActiveAt,
+    int MessageCount);
+
+/// <summary>The result of get-or-create: the session, and whether this call created it or adopted an existing one.</summary>
+public sealed record GetOrCreateResult(SessionInfo Session, bool Created);
+
+/// <summary>The reply to one message: the assistant's text, after user and assistant messages were appended to history.</summary>
+public sealed record MessageReply(SessionId SessionId, string Text, long Sequence, string Model, DateTimeOffset CompletedAt);
+
+/// <summary>One piece of a streamed turn: a text delta, or the final reply when <see cref="Completed"/> is set.</summary>
+public sealed record TurnUpdate(string Delta, MessageReply? Completed);
+
+/// <summary>Role of a history message.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MessageRole>))]
+public enum MessageRole
+{
+    /// <summary>The caller.</summary>
+    User,
+
+    /// <summary>The model.</summary>
+    Assistant,
+}
+
+/// <summary>One message of a session's history; <see cref="Sequence"/> increases by one per message.</summary>
+public sealed record HistoryEntry(long Sequence, MessageRole Role, string Text, DateTimeOffset At);
+
+/// <summary>A file made active in a session (its text is part of the model's context).</summary>
+public sealed record SessionFile(string Path, string Content, IReadOnlyDictionary<string, string>? Metadata = null);
+
+/// <summary>An active file's index entry.</summary>
+public sealed record SessionFileInfo(string Path, int Length, string Sha256, DateTimeOffset AddedAt, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>Which sessions to list: newest first, optionally by status, <see cref="Offset"/>/<see cref="Limit"/> paging.</summary>
+public sealed record ListSessionsQuery(SessionStatus? Status = null, int Offset = 0, int Limit = 50)
+{
+    /// <summary>Throws <see cref="ValidationException"/> for a negative offset or a limit outside 1–1000.</summary>
+    public void Validate()
+    {
+        if (Offset < 0)
+        {
+            throw ValidationException.For("offset", "must not be negative");
+        }
+
+        if (Limit is < 1 or > 1000)
+        {
+            throw ValidationException.For("limit", "must be between 1 and 1000");
+        }
+    }
+}
+
+/// <summary>A page of sessions and the total that matched.</summary>
+public sealed record SessionPage(IReadOnlyList<SessionInfo> Items, int Total, int Offset, int Limit);

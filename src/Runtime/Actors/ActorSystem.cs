@@ -17,6 +17,7 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly ActorCell _userGuardian;
     private readonly ActorCell _systemGuardian;
     private readonly DeadLetterActorRef _deadLetters;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _extensions = new();
     private int _tempNumber;
 
     private ActorSystem(string name, ActorSystemSettings settings)
@@ -75,6 +76,19 @@ public sealed class ActorSystem : IAsyncDisposable
         settings.Validate();
         return new ActorSystem(name, settings);
     }
+
+    /// <summary>Registers a system-wide service (Akka's extensions) once; returns the one registered first.</summary>
+    public T RegisterExtension<T>(T extension)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        return (T)_extensions.GetOrAdd(typeof(T), extension);
+    }
+
+    /// <summary>The extension registered for <typeparamref name="T"/>, or null.</summary>
+    public T? GetExtension<T>()
+        where T : class =>
+        _extensions.TryGetValue(typeof(T), out var extension) ? (T)extension : null;
 
     /// <summary>Starts a top-level actor under <c>/user</c>. Thread-safe.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);

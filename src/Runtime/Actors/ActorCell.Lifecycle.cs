@@ -92,6 +92,7 @@ internal sealed partial class ActorCell
             RuntimeLog.HookFailed(_system.Logger, exception, "PostStop", Path.ToString());
         }
 
+        FailPendingAsk();
         EndIncarnation();
         _state = CellState.Terminated;
         _awaitingTask = false;
@@ -123,6 +124,8 @@ internal sealed partial class ActorCell
         _actor = null;
         if (failed is not null)
         {
+            // As in Akka, Sender inside PreRestart is the sender of the message that failed.
+            _currentSender = _extras?.FailedSender;
             try
             {
                 failed.AroundPreRestart(cause, _extras?.FailedMessage);
@@ -133,6 +136,7 @@ internal sealed partial class ActorCell
             }
         }
 
+        FailPendingAsk();
         EndIncarnation();
         CancelReceiveTimeout();
         _awaitingTask = false;
@@ -142,6 +146,8 @@ internal sealed partial class ActorCell
         {
             extras.Behaviours = null;
             extras.FailedMessage = null;
+            extras.FailedSender = null;
+            extras.FailureCause = null;
             UnstashAll();
         }
 
@@ -188,6 +194,15 @@ internal sealed partial class ActorCell
         foreach (var child in ChildCells())
         {
             child.SendSystemMessage(new Resume());
+        }
+    }
+
+    /// <summary>An Ask whose request made this actor fail gets no reply from it: fail it now rather than let it time out.</summary>
+    private void FailPendingAsk()
+    {
+        if (_extras is { FailedSender: Ask.PromiseActorRef promise, FailedMessage: { } message })
+        {
+            promise.Fail(new AskFailedException($"{Path} failed while handling {message.GetType().Name}.", _extras.FailureCause!));
         }
     }
 

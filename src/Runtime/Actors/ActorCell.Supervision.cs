@@ -20,6 +20,8 @@ internal sealed partial class ActorCell
         if (_currentMessage is not null)
         {
             Extras.FailedMessage = _currentMessage;
+            Extras.FailedSender = _currentSender;
+            Extras.FailureCause = cause;
         }
 
         if (_parent is null)

@@ -34,3 +34,6 @@ public sealed class InvalidActorNameException(string message) : ActorException(m
 
 /// <summary>An Ask got no reply in time, or its target was already stopped.</summary>
 public sealed class AskTimeoutException(string message) : ActorException(message);
+
+/// <summary>The asked actor failed while handling the request (and restarted or stopped), so no reply will come.</summary>
+public sealed class AskFailedException(string message, Exception cause) : ActorException(message, cause);

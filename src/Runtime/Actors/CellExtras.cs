@@ -20,6 +20,8 @@ internal sealed class CellExtras
     public ChildRestartStats? RestartStats;
     public Exception? RecreateCause;
     public object? FailedMessage;
+    public IActorRef? FailedSender;
+    public Exception? FailureCause;
     public TimeSpan? ReceiveTimeout;
     public ITimer? ReceiveTimeoutTimer;
     public long LastActivity;

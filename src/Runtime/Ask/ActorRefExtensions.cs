@@ -12,6 +12,13 @@ public static class ActorRefExtensions
         receiver.Tell(message, ActorCell.Current);
     }
 
+    /// <summary>True when <paramref name="actor"/> is a local actor that has stopped for good (or dead letters).</summary>
+    public static bool IsTerminated(this IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor is IInternalActorRef { IsTerminated: true };
+    }
+
     /// <summary>Passes the current message on, keeping its original sender; only inside an actor.</summary>
     public static void Forward(this IActorRef receiver, object message)
     {

@@ -93,6 +93,50 @@ public sealed class AskTests : TestKit.TestKit
         Assert.Equal(Enumerable.Range(0, 2_000), replies);
     }
 
+    [Fact]
+    public async Task Ask_ActorFailsOnTheRequestAndRestarts_FailsFastWithAskFailedException()
+    {
+        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(new OneForOneStrategy(_ => Directive.Restart), null)));
+        var child = await parent.Ask<IActorRef>(new ParentActor.Spawn(Props.Create(() => new CountingActor(null, null)), "child"));
+
+        var error = await Assert.ThrowsAsync<AskFailedException>(() => child.Ask<int>(new InvalidOperationException("bad request"), TimeSpan.FromMinutes(1)));
+
+        Assert.Equal("bad request", error.InnerException!.Message);
+        Assert.Equal(0, await child.Ask<int>("get"));
+    }
+
+    [Fact]
+    public async Task Ask_ActorFailsOnTheRequestAndIsStopped_FailsFastWithAskFailedException()
+    {
+        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(new OneForOneStrategy(_ => Directive.Stop), null)));
+        var child = await parent.Ask<IActorRef>(new ParentActor.Spawn(Props.Create(() => new CountingActor(null, null)), "child"));
+
+        await Assert.ThrowsAsync<AskFailedException>(() => child.Ask<int>(new InvalidOperationException("fatal request"), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task PreRestart_Sender_IsTheSenderOfTheFailedMessage()
+    {
+        var probe = CreateTestProbe();
+        var parent = Sys.ActorOf(Props.Create(() => new ParentActor(new OneForOneStrategy(_ => Directive.Restart), null)));
+        var child = await parent.Ask<IActorRef>(new ParentActor.Spawn(Props.Create<ApologeticActor>(), "child"));
+
+        probe.Send(child, "explode");
+
+        await probe.ExpectMsgAsync("sorry: explode");
+    }
+
+    private sealed class ApologeticActor : UntypedActor
+    {
+        protected override void OnReceive(object message) => throw new InvalidOperationException((string)message);
+
+        protected override void PreRestart(Exception reason, object? message)
+        {
+            Sender.Tell($"sorry: {message}", Self);
+            base.PreRestart(reason, message);
+        }
+    }
+
     private sealed class SlowActor(Task gate) : UntypedActor
     {
         protected override void OnReceive(object message)

@@ -1,0 +1,21 @@
+using JidoSessions.Persistence.Journal;
+using JidoSessions.Persistence.Snapshots;
+
+namespace JidoSessions.Persistence.Writing;
+
+/// <summary>A change the single writer applies inside a group-commit transaction.</summary>
+internal abstract record WriteOperation;
+
+/// <summary>Appends contiguous <paramref name="Events"/> (already checked for contiguity) to one persistence id.</summary>
+internal sealed record AppendOperation(string PersistenceId, IReadOnlyList<EventToWrite> Events) : WriteOperation
+{
+    public long FirstSequenceNr => Events[0].SequenceNr;
+
+    public long LastSequenceNr => Events[^1].SequenceNr;
+}
+
+internal sealed record DeleteMessagesOperation(string PersistenceId, long ToSequenceNr) : WriteOperation;
+
+internal sealed record SaveSnapshotOperation(SnapshotEntry Snapshot) : WriteOperation;
+
+internal sealed record DeleteSnapshotsOperation(string PersistenceId, long MaxSequenceNr) : WriteOperation;

@@ -6,7 +6,7 @@ namespace JidoSessions.Client;
 
 /// <summary>A session's id: a UUID (v7 when minted here, so ids sort by creation time), lowercase.</summary>
 [JsonConverter(typeof(SessionIdJsonConverter))]
-public readonly record struct SessionId
+public readonly record struct SessionId : IComparable<SessionId>
 {
     private SessionId(Guid value) => Value = value;
 
@@ -32,6 +32,9 @@ public readonly record struct SessionId
     /// <summary>Parses or throws <see cref="ValidationException"/> naming the field.</summary>
     public static SessionId Parse(string? text, string field = "sessionId") =>
         TryParse(text, out var id) ? id : throw ValidationException.For(field, $"'{Describe(text)}' is not a session id (expected a UUID such as 0190d7e2-6b1a-7c3e-9f00-123456789abc).");
+
+    /// <summary>Orders by the canonical text, which for v7 ids is creation order.</summary>
+    public int CompareTo(SessionId other) => string.CompareOrdinal(ToString(), other.ToString());
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString("D");

@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using JidoSessions.Actors.Hosting;
+using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Sharding;
+using JidoSessions.Client;
+using JidoSessions.Runtime;
+
+namespace JidoSessions.Actors.Client;
+
+/// <summary>
+/// <see cref="ISessionClient"/> over the actors of a <see cref="SessionSystem"/>, for one tenant. Every
+/// call is an Ask to <c>/user/sessions</c>; typed failures come back as the same exceptions the HTTP
+/// client raises, and a request that gets no answer in time fails with <see cref="SessionUnavailableException"/>.
+/// </summary>
+internal sealed class InProcessSessionClient(SessionSystem system, TenantId tenant) : ISessionClient
+{
+    public TenantId Tenant { get; } = tenant;
+
+    private SessionSystemOptions Options => system.Options;
+
+    public Task<SessionInfo> CreateAsync(CreateSessionRequest? request = null, CancellationToken cancellationToken = default) =>
+        AskAsync<SessionInfo>(new CreateSession(Tenant, request?.Config), Options.RequestTimeout, cancellationToken);
+
+    public Task<GetOrCreateResult> GetOrCreateAsync(SessionKey key, CreateSessionRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        RequireKey(key);
+        return AskAsync<GetOrCreateResult>(new GetOrCreateSession(Tenant, key, request?.Config), Options.RequestTimeout, cancellationToken);
+    }
+
+    public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<MessageReply>(id, new SendMessage(message ?? throw ValidationException.For("message", "is required")), Options.TurnTimeout, cancellationToken);
+
+    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var updates = Channel.CreateUnbounded<TurnUpdate>(new UnboundedChannelOptions { SingleReader = true });
+        var receiver = system.ActorSystem.ActorOf(Props.Create(() => new TurnStreamReceiver(updates.Writer)));
+        try
+        {
+            system.Manager.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver)), receiver);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Options.TurnTimeout);
+            await foreach (var update in updates.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+        }
+        finally
+        {
+            system.ActorSystem.Stop(receiver);
+        }
+    }
+
+    public Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<bool>(id, CancelTurn.Instance, Options.RequestTimeout, cancellationToken);
+
+    public Task TerminateAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<Status.Success>(id, new TerminateSession(TerminationReason.Requested), Options.RequestTimeout, cancellationToken);
+
+    public Task<SessionPage> ListAsync(ListSessionsQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new ListSessionsQuery();
+        query.Validate();
+        return AskAsync<SessionPage>(new ListSessions(Tenant, query), Options.RequestTimeout, cancellationToken);
+    }
+
+    public Task<SessionInfo> GetInfoAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<SessionInfo>(id, GetSessionInfo.Instance, Options.RequestTimeout, cancellationToken);
+
+    public Task<SessionInfo> SetConfigAsync(SessionId id, SessionConfig patch, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<SessionInfo>(id, new SetSessionConfig(patch ?? throw ValidationException.For("config", "is required")), Options.RequestTimeout, cancellationToken);
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<IReadOnlyList<HistoryEntry>>(id, GetHistory.Instance, Options.RequestTimeout, cancellationToken);
+
+    public Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<SessionFileInfo>(id, new AddFile(file ?? throw ValidationException.For("file", "is required")), Options.RequestTimeout, cancellationToken);
+
+    public Task<bool> RemoveFileAsync(SessionId id, string path, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<bool>(id, new RemoveFile(path ?? throw ValidationException.For("path", "is required")), Options.RequestTimeout, cancellationToken);
+
+    public Task<IReadOnlyList<SessionFileInfo>> ListFilesAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<IReadOnlyList<SessionFileInfo>>(id, ListFiles.Instance, Options.RequestTimeout, cancellationToken);
+
+    public async Task<SessionSubscription> SubscribeAsync(SessionId? id = null, CancellationToken cancellationToken = default)
+    {
+        if (id is { } sessionId)
+        {
+            // Unknown or foreign ids fail here, as over HTTP.
+            await GetInfoAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return EventSubscription.Start(system, Tenant, id);
+    }
+
+    private Task<T> AskSessionAsync<T>(SessionId id, object payload, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (id == default)
+        {
+            throw ValidationException.For("sessionId", "is required");
+        }
+
+        return AskAsync<T>(new SessionEnvelope(Tenant, id, payload), timeout, cancellationToken);
+    }
+
+    private async Task<T> AskAsync<T>(object message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await system.Manager.Ask<T>(message, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ActorException exception) when (exception is AskTimeoutException or AskFailedException)
+        {
+            throw new SessionUnavailableException($"No answer to {message.GetType().Name} within {timeout}: {exception.Message}", exception);
+        }
+    }
+
+    private static void RequireKey(SessionKey key)
+    {
+        if (key.Value is null)
+        {
+            throw ValidationException.For("key", "is required");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Threading.Channels;
+using JidoSessions.Actors.Sessions;
+using JidoSessions.Client;
+using JidoSessions.Runtime;
+
+namespace JidoSessions.Actors.Client;
+
+/// <summary>Turns a streamed turn's messages (deltas, then the reply or a failure) into channel items.</summary>
+internal sealed class TurnStreamReceiver(ChannelWriter<TurnUpdate> updates) : UntypedActor
+{
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case TurnDelta delta:
+                updates.TryWrite(new TurnUpdate(delta.Text, null));
+                break;
+            case MessageReply reply:
+                updates.TryWrite(new TurnUpdate("", reply));
+                updates.TryComplete();
+                break;
+            case Status.Failure failure:
+                updates.TryComplete(failure.Cause);
+                break;
+        }
+    }
+
+    protected override void PostStop() => updates.TryComplete();
+}

@@ -1,0 +1,39 @@
+namespace JidoSessions.Actors.Context;
+
+// The journaled events of a ContextManager (persistence id "context-{sessionId}"). Each is registered
+// under an explicit versioned manifest in ContextSerialization; change a shape only under a new manifest.
+// History sequences are assigned when an event is applied (ContextState.NextSequence), never stored twice.
+
+/// <summary>A journaled change of a session's context; applied by <see cref="ContextState.Apply"/>.</summary>
+internal interface IContextEvent;
+
+/// <summary>A completed turn: the user message, then the assistant message, recorded at <see cref="At"/>.</summary>
+internal sealed record TurnRecorded(string UserText, string AssistantText, DateTimeOffset At) : IContextEvent;
+
+/// <summary>History entries up to and including <see cref="ThroughSequence"/> were dropped (oldest first).</summary>
+internal sealed record HistoryTrimmed(long ThroughSequence) : IContextEvent;
+
+/// <summary>
+/// A file became active (or replaced the active file with the same path). <see cref="Length"/> is the
+/// UTF-8 byte count and <see cref="Sha256"/> the lowercase hex hash of the UTF-8 content.
+/// </summary>
+/// <remarks>
+/// Metadata is a list of entries rather than a dictionary: the event serializer camel-cases dictionary
+/// keys, which would rewrite the caller's keys on the way to the journal.
+/// </remarks>
+internal sealed record FileAdded(
+    string Path,
+    string Content,
+    int Length,
+    string Sha256,
+    DateTimeOffset At,
+    IReadOnlyList<FileMetadataEntry> Metadata) : IContextEvent;
+
+/// <summary>The active file with <see cref="Path"/> was removed.</summary>
+internal sealed record FileRemoved(string Path) : IContextEvent;
+
+/// <summary>The limits changed; trims they imply are journaled as their own events in the same write.</summary>
+internal sealed record LimitsChanged(int MaxHistory, int MaxFiles) : IContextEvent;
+
+/// <summary>One metadata key and value of a file, as stored.</summary>
+internal sealed record FileMetadataEntry(string Key, string Value);

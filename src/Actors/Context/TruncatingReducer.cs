@@ -1,0 +1,65 @@
+using JidoSessions.Client;
+using Microsoft.Extensions.AI;
+
+namespace JidoSessions.Actors.Context;
+
+/// <summary>
+/// The default policy. The system prompt and the user message are always included, even when they
+/// alone exceed the budget. What is left goes to files, newest-added first (a file that does not fit is
+/// skipped, a smaller older one may still fit), then to history from the newest message backwards,
+/// stopping at the first that does not fit so the kept history is a contiguous, most recent stretch.
+/// Output order: system prompt, files (as system messages, so they are never mistaken for what the user
+/// said), history in chronological order, user message.
+/// </summary>
+internal sealed class TruncatingReducer : IContextReducer
+{
+    /// <summary>The shared instance (the reducer is stateless).</summary>
+    public static readonly TruncatingReducer Instance = new();
+
+    /// <inheritdoc />
+    public BuiltContext Reduce(ContextInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var hasSystem = !string.IsNullOrEmpty(input.SystemPrompt);
+        var used = (hasSystem ? TokenEstimator.ForMessage(input.SystemPrompt) : 0) + TokenEstimator.ForMessage(input.UserMessage);
+
+        var files = new List<ContextFile>();
+        foreach (var file in input.FilesNewestFirst)
+        {
+            if (used + file.Tokens <= input.TokenBudget)
+            {
+                files.Add(file);
+                used += file.Tokens;
+            }
+        }
+
+        var keptFrom = input.History.Count;
+        while (keptFrom > 0)
+        {
+            var cost = TokenEstimator.ForMessage(input.History[keptFrom - 1].Text);
+            if (used + cost > input.TokenBudget)
+            {
+                break;
+            }
+
+            used += cost;
+            keptFrom--;
+        }
+
+        var messages = new List<ChatMessage>(files.Count + input.History.Count - keptFrom + 2);
+        if (hasSystem)
+        {
+            messages.Add(new ChatMessage(ChatRole.System, input.SystemPrompt));
+        }
+
+        messages.AddRange(files.Select(f => new ChatMessage(ChatRole.System, f.Text)));
+        for (var i = keptFrom; i < input.History.Count; i++)
+        {
+            var entry = input.History[i];
+            messages.Add(new ChatMessage(entry.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, entry.Text));
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, input.UserMessage));
+        return new BuiltContext(messages, used);
+    }
+}

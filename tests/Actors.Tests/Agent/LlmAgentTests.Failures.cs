@@ -1,0 +1,84 @@
+using JidoSessions.Actors.Agent;
+using JidoSessions.Actors.Context;
+using JidoSessions.Actors.Llm;
+using JidoSessions.Actors.Sessions;
+using JidoSessions.Client;
+using JidoSessions.Runtime;
+
+namespace JidoSessions.Actors.Tests.Agent;
+
+// Provider and context failures, and the agent stopping mid-turn.
+public sealed partial class LlmAgentTests
+{
+    [Fact]
+    public async Task RunTurn_ProviderFails_FailsWithItsKindAppendsNothingAndTheNextTurnWorks()
+    {
+        var chat = new ScriptedChatClient();
+        var session = Start(chat);
+        var caller = CreateTestProbe();
+        caller.Send(session.Agent, new RunTurn("hi", null, Config()));
+
+        (await chat.NextCallAsync()).Fail(new LlmProviderException(LlmFailureKind.RateLimited, "slow down", statusCode: 429));
+
+        var failure = await caller.ExpectMsgAsync<Status.Failure>();
+        var error = Assert.IsType<TurnFailedException>(failure.Cause);
+        Assert.Equal("RateLimited", error.Kind);
+        Assert.Empty(await HistoryAsync(session.Context));
+        caller.Send(session.Agent, new RunTurn("hi again", null, Config()));
+        (await chat.NextCallAsync()).Reply("hello");
+        Assert.Equal("hello", (await caller.ExpectMsgAsync<MessageReply>()).Text);
+    }
+
+    [Fact]
+    public async Task RunTurn_StreamFailsWithUntypedException_KindIsTheExceptionTypeName()
+    {
+        var chat = new ScriptedChatClient();
+        var session = Start(chat);
+        var caller = CreateTestProbe();
+        caller.Send(session.Agent, new RunTurn("hi", caller, Config()));
+        var call = await chat.NextCallAsync();
+        call.Delta("par");
+        await caller.ExpectMsgAsync(new TurnDelta("par"));
+
+        call.Fail(new InvalidOperationException("connection reset"));
+
+        var failure = await caller.ExpectMsgAsync<Status.Failure>();
+        Assert.Equal(nameof(InvalidOperationException), Assert.IsType<TurnFailedException>(failure.Cause).Kind);
+        await caller.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(await HistoryAsync(session.Context));
+    }
+
+    [Fact]
+    public async Task RunTurn_ContextDoesNotAnswer_FailsWithContextTimeoutWithoutCallingTheModel()
+    {
+        var chat = new ScriptedChatClient();
+        var silentContext = CreateTestProbe();
+        var session = Start(chat, TimeSpan.FromMilliseconds(200), silentContext);
+        var caller = CreateTestProbe();
+
+        caller.Send(session.Agent, new RunTurn("hi", null, Config()));
+
+        await silentContext.ExpectMsgAsync<BuildContext>();
+        var failure = await caller.ExpectMsgAsync<Status.Failure>();
+        Assert.Equal(ProviderFailure.ContextTimeout, Assert.IsType<TurnFailedException>(failure.Cause).Kind);
+        await chat.ExpectNoCallAsync(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public async Task Stop_MidTurnWithQueuedTurn_AnswersEveryWaitingCaller()
+    {
+        var chat = new ScriptedChatClient();
+        var session = Start(chat);
+        var (running, queued) = (CreateTestProbe(), CreateTestProbe());
+        running.Send(session.Agent, new RunTurn("one", null, Config()));
+        var call = await chat.NextCallAsync();
+        queued.Send(session.Agent, new RunTurn("two", null, Config()));
+        await chat.ExpectNoCallAsync(TimeSpan.FromMilliseconds(50));
+
+        await StopAsync(session.Agent);
+
+        await running.ExpectMsgAsync<Status.Failure>(f => f.Cause is SessionUnavailableException);
+        await queued.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
+        Assert.True(call.Token.IsCancellationRequested);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using JidoSessions.Actors.Hosting;
+using JidoSessions.Actors.Tests.Support;
+using JidoSessions.Client;
+using JidoSessions.Runtime;
+
+namespace JidoSessions.Actors.Tests.Sessions;
+
+public sealed class FaultContainmentTests : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<SessionId, IActorRef> _contexts = new();
+    private SessionSystem _system = null!;
+    private ISessionClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _system = await TestSessionSystems.StartAsync(
+            TestSessionSystems.Options(o => o with { MaxRestarts = 3, RestartWindow = TimeSpan.FromMinutes(1) }),
+            contextProps: FaultInjectingContext.Factory(_contexts));
+        _client = _system.ForTenant(TenantId.Default);
+    }
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task ContextCrash_WhileHundredOtherSessionsTalk_EveryOtherReplyIsCorrect()
+    {
+        var victim = await NewSessionWithNameAsync("victim");
+        var others = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => NewSessionWithNameAsync($"caller{i}")));
+
+        var asking = others.Select(id => _client.SendAsync(id, "what did I say first?")).ToArray();
+        for (var crash = 0; crash < 2; crash++)
+        {
+            _contexts[victim].Tell(FaultInjectingContext.Boom.Instance, null);
+        }
+
+        var replies = await Task.WhenAll(asking);
+        for (var i = 0; i < others.Length; i++)
+        {
+            Assert.Contains($"my name is caller{i}", replies[i].Text);
+        }
+
+        var victimReply = await RetryAsync(() => _client.SendAsync(victim, "what did I say first?"));
+        Assert.Contains("my name is victim", victimReply.Text);
+        Assert.Equal(SessionStatus.Active, (await _client.GetInfoAsync(victim)).Status);
+    }
+
+    [Fact]
+    public async Task KillSupervisor_EndsThatSessionOnly_CallersGetTypedFailure()
+    {
+        var killed = await NewSessionWithNameAsync("killed");
+        var survivors = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => NewSessionWithNameAsync($"survivor{i}")));
+        var supervisor = await _system.SupervisorOf(TenantId.Default, killed);
+
+        supervisor.Tell(Kill.Instance, null);
+
+        await TestKit.TestKit.AwaitAssertAsync(async () => Assert.Equal(SessionStatus.Failed, (await _client.GetInfoAsync(killed)).Status));
+        await Assert.ThrowsAsync<SessionFailedException>(() => _client.SendAsync(killed, "hello?"));
+        var replies = await Task.WhenAll(survivors.Select(id => _client.SendAsync(id, "what did I say first?")));
+        Assert.All(replies.Zip(Enumerable.Range(0, 20)), pair => Assert.Contains($"survivor{pair.Second}", pair.First.Text));
+    }
+
+    [Fact]
+    public async Task StopSupervisor_EndsThatSessionOnly()
+    {
+        var stopped = await NewSessionWithNameAsync("stopped");
+        var survivor = await NewSessionWithNameAsync("survivor");
+        var supervisor = await _system.SupervisorOf(TenantId.Default, stopped);
+
+        _system.ActorSystem.Stop(supervisor);
+
+        await TestKit.TestKit.AwaitAssertAsync(async () => Assert.Equal(SessionStatus.Failed, (await _client.GetInfoAsync(stopped)).Status));
+        Assert.Contains("survivor", (await _client.SendAsync(survivor, "what did I say first?")).Text);
+    }
+
+    [Fact]
+    public async Task PoisonMessage_AfterMaxRestarts_SessionFailsAndCallersGetTypedFailuresNotTimeouts()
+    {
+        var poisoned = await NewSessionWithNameAsync("doomed");
+        var healthy = await NewSessionWithNameAsync("healthy");
+
+        for (var attempt = 0; attempt <= 3; attempt++)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            var failure = await Assert.ThrowsAnyAsync<SessionException>(() => _client.SendAsync(poisoned, "poison pill"));
+
+            // The last attempt stops the context for good; the session fails and its agent stops mid-turn.
+            Assert.True(failure is TurnFailedException || (attempt == 3 && failure is SessionUnavailableException), failure.ToString());
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5), "the caller waited for a timeout instead of a failure");
+        }
+
+        await TestKit.TestKit.AwaitAssertAsync(async () => Assert.Equal(SessionStatus.Failed, (await _client.GetInfoAsync(poisoned)).Status));
+        await Assert.ThrowsAsync<SessionFailedException>(() => _client.SendAsync(poisoned, "still there?"));
+        Assert.Contains("healthy", (await _client.SendAsync(healthy, "what did I say first?")).Text);
+        await _client.TerminateAsync(poisoned);
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => _client.GetInfoAsync(poisoned));
+    }
+
+    private async Task<SessionId> NewSessionWithNameAsync(string name)
+    {
+        var session = await _client.CreateAsync();
+        await _client.SendAsync(session.Id, $"my name is {name}");
+        return session.Id;
+    }
+
+    /// <summary>A turn sent while the context restarts may fail once; the session must serve again right after.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (TurnFailedException) when (attempt < 5)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using JidoSessions.Actors.Events;
+using JidoSessions.Actors.Hosting;
+using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Sharding;
+using JidoSessions.Client;
+using JidoSessions.Runtime;
+using Microsoft.Extensions.AI;
+
+namespace JidoSessions.Actors.Tests.Support;
+
+/// <summary>Starts a session system on in-memory storage for one test.</summary>
+internal static class TestSessionSystems
+{
+    public static SessionSystemOptions Options(Func<SessionSystemOptions, SessionSystemOptions>? tweak = null)
+    {
+        var options = new SessionSystemOptions
+        {
+            SystemName = "sessions-test",
+            Shards = 8,
+            Storage = new StorageOptions { Provider = StorageProvider.Memory },
+            RequestTimeout = TimeSpan.FromSeconds(10),
+            TurnTimeout = TimeSpan.FromSeconds(20),
+            RestartBackoffMin = TimeSpan.FromMilliseconds(1),
+            RestartBackoffMax = TimeSpan.FromMilliseconds(5),
+        };
+        return tweak?.Invoke(options) ?? options;
+    }
+
+    public static Task<SessionSystem> StartAsync(
+        SessionSystemOptions? options = null,
+        IChatClient? chat = null,
+        TimeProvider? time = null,
+        Func<SessionId, TenantId, SessionEventPublisher, Props>? contextProps = null) =>
+        SessionSystem.StartCoreAsync(options ?? Options(), chat, null, time, contextProps, CancellationToken.None);
+
+    /// <summary>The supervisor actor of a session (starting it if passivated).</summary>
+    public static Task<IActorRef> SupervisorOf(this SessionSystem system, TenantId tenant, SessionId id) =>
+        system.Manager.Ask<IActorRef>(new SessionEnvelope(tenant, id, ResolveSessionActor.Instance), TimeSpan.FromSeconds(10));
+
+    /// <summary>Collects every event of the given tenant while the test runs.</summary>
+    public static async Task<EventRecorder> RecordEventsAsync(this ISessionClient client, SessionId? id = null)
+    {
+        var subscription = await client.SubscribeAsync(id);
+        return new EventRecorder(subscription);
+    }
+}
+
+/// <summary>Reads a subscription in the background into a list tests can inspect.</summary>
+internal sealed class EventRecorder : IAsyncDisposable
+{
+    private readonly SessionSubscription _subscription;
+    private readonly List<SessionEvent> _events = [];
+    private readonly Task _reading;
+    private readonly CancellationTokenSource _stop = new();
+
+    public EventRecorder(SessionSubscription subscription)
+    {
+        _subscription = subscription;
+        _reading = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var @event in subscription.WithCancellation(_stop.Token))
+                {
+                    lock (_events)
+                    {
+                        _events.Add(@event);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    public IReadOnlyList<SessionEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _subscription.DisposeAsync();
+        await _reading;
+        _stop.Dispose();
+    }
+}

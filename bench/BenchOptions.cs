@@ -7,7 +7,7 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
     {
         var warmUp = TimeSpan.FromSeconds(30);
         var trials = 3;
-        var suites = new HashSet<string>(["runtime"], StringComparer.OrdinalIgnoreCase);
+        var suites = new HashSet<string>(["runtime", "persistence"], StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

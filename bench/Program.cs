@@ -1,5 +1,6 @@
 using System.Runtime;
 using JidoSessions.Bench;
+using JidoSessions.Bench.Persistence;
 using JidoSessions.Bench.Runtime;
 
 BenchOptions options;
@@ -18,6 +19,11 @@ Console.WriteLine($"JidoSessions bench: {Environment.ProcessorCount} cores, .NET
 if (options.Suites.Contains("runtime"))
 {
     await new RuntimeBench(options, Console.Out).RunAsync();
+}
+
+if (options.Suites.Contains("persistence"))
+{
+    await new PersistenceBench(options, Console.Out).RunAsync();
 }
 
 return 0;

@@ -26,6 +26,7 @@ public sealed record SessionCreated(SessionId SessionId, TenantId Tenant, DateTi
     public const string TypeName = "session_created";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -37,6 +38,7 @@ public sealed record SessionStatusChanged(SessionId SessionId, TenantId Tenant, 
     public const string TypeName = "session_status";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -59,6 +61,7 @@ public sealed record SessionTerminated(SessionId SessionId, TenantId Tenant, Dat
     public const string TypeName = "session_terminated";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }
 
@@ -70,5 +73,6 @@ public sealed record MessageAppended(SessionId SessionId, TenantId Tenant, DateT
     public const string TypeName = "message_appended";
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Type => TypeName;
 }

@@ -37,8 +37,11 @@ internal static class SqliteConnections
             }
 
             // temp_store = MEMORY keeps the savepoint sub-journal off the disk: it only ever protects the open transaction.
+            // Only this connection commits, so its auto-checkpoint setting is the store's.
             command.CommandText = string.Create(
-                CultureInfo.InvariantCulture, $"PRAGMA synchronous = {(int)options.Synchronous}; PRAGMA temp_store = MEMORY;");
+                CultureInfo.InvariantCulture,
+                $"PRAGMA synchronous = {(int)options.Synchronous}; PRAGMA temp_store = MEMORY; " +
+                $"PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -75,7 +75,11 @@ public sealed partial class SqliteStore : IJournal, ISnapshotStore
     /// <inheritdoc />
     public ValueTask AppendAsync(string persistenceId, IReadOnlyList<EventToWrite> events, CancellationToken cancellationToken = default)
     {
-        AppendRules.ValidateArguments(persistenceId, events);
+        if (AppendRules.Validate(persistenceId, events) is { } gap)
+        {
+            return ValueTask.FromException(gap);
+        }
+
         return events.Count == 0
             ? ValueTask.CompletedTask
             : new ValueTask(_writer.EnqueueAsync(new AppendOperation(persistenceId, [.. events]), cancellationToken));

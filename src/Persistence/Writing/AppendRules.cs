@@ -5,14 +5,17 @@ namespace JidoSessions.Persistence.Writing;
 /// <summary>The sequence-number rules of <see cref="IJournal.AppendAsync"/>, shared by both stores.</summary>
 internal static class AppendRules
 {
-    /// <summary>Checks what can be checked without the database: arguments and contiguity within the batch.</summary>
-    public static void ValidateArguments(string persistenceId, IReadOnlyList<EventToWrite> events)
+    /// <summary>
+    /// Checks what can be checked without the database. Invalid arguments throw; a batch that is not contiguous is a
+    /// <see cref="JournalSequenceGapException"/>, returned so the caller can fail its task rather than throw.
+    /// </summary>
+    public static JournalSequenceGapException? Validate(string persistenceId, IReadOnlyList<EventToWrite> events)
     {
         ArgumentException.ThrowIfNullOrEmpty(persistenceId);
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return;
+            return null;
         }
 
         var first = events[0] ?? throw new ArgumentException("Events must not contain null.", nameof(events));
@@ -24,9 +27,11 @@ internal static class AppendRules
             ArgumentNullException.ThrowIfNull(@event.Payload, nameof(events));
             if (@event.SequenceNr != first.SequenceNr + i)
             {
-                throw new JournalSequenceGapException(persistenceId, first.SequenceNr + i, @event.SequenceNr);
+                return new JournalSequenceGapException(persistenceId, first.SequenceNr + i, @event.SequenceNr);
             }
         }
+
+        return null;
     }
 
     /// <summary>

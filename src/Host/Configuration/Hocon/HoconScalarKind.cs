@@ -1,0 +1,9 @@
+namespace JidoSessions.Host.Configuration.Hocon;
+
+internal enum HoconScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

@@ -1,0 +1,15 @@
+namespace JidoSessions.Host.Http.Metrics;
+
+/// <summary><c>/metrics</c>: the JidoSessions meter in Prometheus text format 0.0.4 (needs an API key, like everything but the probes).</summary>
+internal static class MetricsApi
+{
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder endpoints)
+    {
+        // Created now, not on the first scrape, so measurements from the start are counted.
+        endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>();
+        endpoints.MapGet("/metrics", (PrometheusExporter exporter) => TypedResults.Text(exporter.Render(), PrometheusExporter.ContentType))
+            .WithTags("Metrics")
+            .RequireAuthorization();
+        return endpoints;
+    }
+}

@@ -1,0 +1,71 @@
+using JidoSessions.Client;
+using JidoSessions.Client.Http;
+using JidoSessions.Host.Configuration.Options;
+
+namespace JidoSessions.Host.Http.Sessions;
+
+/// <summary>Turns: send a message (JSON reply or streamed as SSE), cancel the turn, read the history.</summary>
+internal static class MessagesApi
+{
+    public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder v1)
+    {
+        var session = v1.MapGroup("/sessions/{id}").WithTags("Messages");
+        session.MapPost("/messages", SendAsync);
+        session.MapPost("/turn/cancel", CancelTurnAsync);
+        session.MapGet("/history", HistoryAsync);
+        return v1;
+    }
+
+    private static async Task<Results<Ok<MessageReply>, TurnStreamResult>> SendAsync(
+        string id, HttpRequest request, ISessionClient client, RequestBody body, HttpOptions http, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionRoutes.Id(id);
+        var stream = ParseStream(request.Query["stream"].ToString());
+        var message = (await body.ReadAsync<MessageRequest>(request, cancellationToken)).Message;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw ValidationException.For("message", "must not be empty");
+        }
+
+        if (message.Length > http.MaxMessageChars)
+        {
+            throw ValidationException.For("message", $"must be at most {http.MaxMessageChars} characters (was {message.Length})");
+        }
+
+        if (!stream)
+        {
+            return TypedResults.Ok(await client.SendAsync(sessionId, message, cancellationToken));
+        }
+
+        // Wait for the first update before answering: a refusal (unknown session, turn in progress…) is then
+        // an ordinary problem response rather than an error event.
+        var updates = client.SendStreamingAsync(sessionId, message, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            if (!await updates.MoveNextAsync())
+            {
+                throw new SessionUnavailableException($"The turn in session {sessionId} ended without a reply.");
+            }
+        }
+        catch
+        {
+            await updates.DisposeAsync();
+            throw;
+        }
+
+        return new TurnStreamResult(updates);
+    }
+
+    private static async Task<Ok<CancelTurnResponse>> CancelTurnAsync(string id, ISessionClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CancelTurnResponse(await client.CancelTurnAsync(SessionRoutes.Id(id), cancellationToken)));
+
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string id, ISessionClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await client.GetHistoryAsync(SessionRoutes.Id(id), cancellationToken));
+
+    private static bool ParseStream(string text) => text.ToLowerInvariant() switch
+    {
+        "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => throw ValidationException.For("stream", "must be true or false"),
+    };
+}

@@ -1,0 +1,60 @@
+using JidoSessions.Client;
+
+namespace JidoSessions.Host.Http.Sessions;
+
+/// <summary>Sessions: create, get-or-create by key, list, read, end, configure.</summary>
+internal static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder v1)
+    {
+        var sessions = v1.MapGroup("/sessions").WithTags("Sessions");
+        sessions.MapPost("/", CreateAsync);
+        sessions.MapPut("/by-key/{key}", GetOrCreateAsync);
+        sessions.MapGet("/", ListAsync);
+        sessions.MapGet("/{id}", GetAsync);
+        sessions.MapDelete("/{id}", TerminateAsync);
+        sessions.MapPut("/{id}/config", SetConfigAsync);
+        return v1;
+    }
+
+    private static async Task<Created<SessionInfo>> CreateAsync(HttpRequest request, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
+    {
+        var create = await body.ReadOptionalAsync<CreateSessionRequest>(request, cancellationToken);
+        create?.Config?.Validate();
+        var info = await client.CreateAsync(create, cancellationToken);
+        return TypedResults.Created($"/v1/sessions/{info.Id}", info);
+    }
+
+    private static async Task<Results<Created<GetOrCreateResult>, Ok<GetOrCreateResult>>> GetOrCreateAsync(
+        HttpContext context, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
+    {
+        var key = SessionRoutes.Key(context);
+        var create = await body.ReadOptionalAsync<CreateSessionRequest>(context.Request, cancellationToken);
+        create?.Config?.Validate();
+        var result = await client.GetOrCreateAsync(key, create, cancellationToken);
+        return result.Created
+            ? TypedResults.Created($"/v1/sessions/{result.Session.Id}", result)
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<SessionPage>> ListAsync(HttpRequest request, ISessionClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await client.ListAsync(SessionRoutes.ListQuery(request.Query), cancellationToken));
+
+    private static async Task<Ok<SessionInfo>> GetAsync(string id, ISessionClient client, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await client.GetInfoAsync(SessionRoutes.Id(id), cancellationToken));
+
+    private static async Task<NoContent> TerminateAsync(string id, ISessionClient client, CancellationToken cancellationToken)
+    {
+        await client.TerminateAsync(SessionRoutes.Id(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SessionInfo>> SetConfigAsync(
+        string id, HttpRequest request, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionRoutes.Id(id);
+        var patch = await body.ReadAsync<SessionConfig>(request, cancellationToken);
+        patch.Validate();
+        return TypedResults.Ok(await client.SetConfigAsync(sessionId, patch, cancellationToken));
+    }
+}

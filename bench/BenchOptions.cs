@@ -1,13 +1,14 @@
 namespace JidoSessions.Bench;
 
 /// <summary>Command-line options of the bench.</summary>
-internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<string> Suites)
+internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<string> Suites, IReadOnlySet<string>? Only = null)
 {
     public static BenchOptions Parse(string[] args)
     {
         var warmUp = TimeSpan.FromSeconds(30);
         var trials = 3;
         var suites = new HashSet<string>(["runtime", "persistence"], StringComparer.OrdinalIgnoreCase);
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -18,11 +19,14 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
                 case "--trials":
                     trials = int.Parse(Value(args, ++i, "--trials"), System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case "--only":
+                    only = new HashSet<string>(Value(args, ++i, "--only").Split(','), StringComparer.OrdinalIgnoreCase);
+                    break;
                 case "--suite":
                     suites = new HashSet<string>(Value(args, ++i, "--suite").Split(','), StringComparer.OrdinalIgnoreCase);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --warmup SECONDS, --trials N, --suite runtime[,persistence].");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --warmup SECONDS, --trials N, --suite runtime[,persistence], --only pingpong,fanin,spawn,ask.");
             }
         }
 
@@ -31,7 +35,7 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
             throw new ArgumentException("--trials must be at least 1.");
         }
 
-        return new BenchOptions(warmUp, trials, suites);
+        return new BenchOptions(warmUp, trials, suites, only);
     }
 
     private static string Value(string[] args, int index, string option) =>

@@ -16,7 +16,7 @@ internal sealed class RuntimeBench(BenchOptions options, TextWriter output)
         output.WriteLine();
         output.WriteLine("| figure | runtime | Channels floor | ratio |");
         output.WriteLine("|---|---|---|---|");
-        foreach (var inFlight in new[] { 1, 1000 })
+        foreach (var inFlight in Wants("pingpong") ? new[] { 1, 1000 } : [])
         {
             foreach (var pairs in new[] { 1, 2, 100 })
             {
@@ -26,29 +26,42 @@ internal sealed class RuntimeBench(BenchOptions options, TextWriter output)
             }
         }
 
-        foreach (var senders in new[] { 1, 2, 4 })
+        foreach (var senders in Wants("fanin") ? new[] { 1, 2, 4 } : [])
         {
             var rate = await MedianAsync(() => FanInAsync(system, senders));
             output.WriteLine($"| fan-in tell, {senders} sender(s) -> 1 actor (M msg/s) | {rate:F1} | | |");
         }
 
         var spawn = new List<(double Rate, double Bytes, double StopMs)>();
-        for (var trial = 0; trial < options.Trials; trial++)
+        for (var trial = 0; Wants("spawn") && trial < options.Trials; trial++)
         {
             spawn.Add(await SpawnAndStopAsync(system, 100_000));
         }
 
-        output.WriteLine($"| spawn 100k children under one parent (k actors/s) | {Median(spawn.Select(s => s.Rate)):F0} | | |");
-        output.WriteLine($"| managed bytes per idle actor | {Median(spawn.Select(s => s.Bytes)):F0} | | |");
-        output.WriteLine($"| stop a parent with 100k children (ms) | {Median(spawn.Select(s => s.StopMs)):F0} | | |");
+        if (spawn.Count > 0)
+        {
+            WriteSpawn(spawn);
+        }
 
         var asks = new List<(double P50, double P99)>();
-        for (var trial = 0; trial < options.Trials; trial++)
+        for (var trial = 0; Wants("ask") && trial < options.Trials; trial++)
         {
             asks.Add(await AskLatencyAsync(system, 200_000));
         }
 
-        output.WriteLine($"| sequential ask p50 / p99 (us) | {Median(asks.Select(a => a.P50)):F2} / {Median(asks.Select(a => a.P99)):F2} | | |");
+        if (asks.Count > 0)
+        {
+            output.WriteLine($"| sequential ask p50 / p99 (us) | {Median(asks.Select(a => a.P50)):F2} / {Median(asks.Select(a => a.P99)):F2} | | |");
+        }
+    }
+
+    private bool Wants(string figure) => options.Only is null || options.Only.Contains(figure);
+
+    private void WriteSpawn(List<(double Rate, double Bytes, double StopMs)> spawn)
+    {
+        output.WriteLine($"| spawn 100k children under one parent (k actors/s) | {Median(spawn.Select(s => s.Rate)):F0} | | |");
+        output.WriteLine($"| managed bytes per idle actor | {Median(spawn.Select(s => s.Bytes)):F0} | | |");
+        output.WriteLine($"| stop a parent with 100k children (ms) | {Median(spawn.Select(s => s.StopMs)):F0} | | |");
     }
 
     private async Task WarmUpAsync(ActorSystem system)

@@ -1,4 +1,5 @@
 using JidoSessions.Host.Http.Events;
+using JidoSessions.Host.Http.Gateway;
 using JidoSessions.Host.Http.Health;
 using JidoSessions.Host.Http.Metrics;
 using JidoSessions.Host.Http.Problems;
@@ -22,6 +23,7 @@ public static class JidoEndpointRouteBuilderExtensions
             .MapMessagesApi()
             .MapFilesApi()
             .MapEventsApi();
+        endpoints.MapGatewayApi();
         endpoints.MapHealthApi();
         endpoints.MapMetricsApi();
         return endpoints;

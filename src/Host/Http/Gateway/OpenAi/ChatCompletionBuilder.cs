@@ -1,0 +1,25 @@
+namespace JidoSessions.Host.Http.Gateway.OpenAi;
+
+/// <summary>Builds one answer's <c>chat.completion</c> or its <c>chat.completion.chunk</c>s, all with one id, time and model.</summary>
+internal sealed record ChatCompletionBuilder(string Id, long Created, string Model)
+{
+    public const string Stop = "stop";
+
+    /// <summary>A new answer's builder: a fresh <c>chatcmpl-…</c> id, <paramref name="now"/> as Unix seconds.</summary>
+    public static ChatCompletionBuilder Start(DateTimeOffset now, string model) =>
+        new("chatcmpl-" + Guid.NewGuid().ToString("N"), now.ToUnixTimeSeconds(), model);
+
+    public ChatCompletion Completion(string text, ChatUsage usage) => new(
+        Id,
+        "chat.completion",
+        Created,
+        Model,
+        [new ChatCompletionChoice(0, new ChatResponseMessage("assistant", text, null), null, Stop)],
+        usage);
+
+    public ChatCompletionChunk Chunk(ChatDelta delta, string? finishReason = null) =>
+        new(Id, "chat.completion.chunk", Created, Model, [new ChatChunkChoice(0, delta, null, finishReason)]);
+
+    /// <summary>The usage chunk sent before <c>[DONE]</c> when asked for: no choices, only usage.</summary>
+    public ChatCompletionChunk UsageChunk(ChatUsage usage) => new(Id, "chat.completion.chunk", Created, Model, [], usage);
+}

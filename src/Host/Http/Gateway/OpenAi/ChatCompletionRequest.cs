@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace JidoSessions.Host.Http.Gateway.OpenAi;
+
+/// <summary>
+/// The members of an OpenAI <c>POST /v1/chat/completions</c> body that this gateway reads; the rest
+/// (temperature, tools, …) are accepted and ignored.
+/// </summary>
+internal sealed record ChatCompletionRequest(
+    string? Model,
+    IReadOnlyList<ChatRequestMessage?>? Messages,
+    bool? Stream,
+    ChatStreamOptions? StreamOptions,
+    string? User,
+    int? N);
+
+/// <summary>One request message; <see cref="Content"/> is a string or an array of content parts.</summary>
+internal sealed record ChatRequestMessage(string? Role, JsonElement Content);
+
+/// <summary><c>stream_options</c>: <c>include_usage</c> asks for a usage chunk before <c>[DONE]</c>.</summary>
+internal sealed record ChatStreamOptions(bool? IncludeUsage);

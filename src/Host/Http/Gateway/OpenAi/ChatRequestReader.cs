@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Json;
+using JidoSessions.Client;
+using JidoSessions.Client.Http;
+using JidoSessions.Host.Configuration.Options;
+
+namespace JidoSessions.Host.Http.Gateway.OpenAi;
+
+/// <summary>
+/// Reads a chat-completions body into a <see cref="ChatTurn"/>. Every refusal is a <see cref="ValidationException"/>
+/// whose first field is the OpenAI <c>param</c> (<c>messages[2].content</c>, <c>model</c>, <c>X-Session-Key</c>).
+/// </summary>
+internal static class ChatRequestReader
+{
+    public const string SessionKeyHeader = "X-Session-Key";
+
+    public static async Task<ChatTurn> ReadAsync(HttpRequest request, HttpOptions http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await DeserializeAsync(request, cancellationToken);
+        if (body.N is { } n && n != 1)
+        {
+            throw ValidationException.For("n", "only 1 choice is supported");
+        }
+
+        if (body.Messages is not { Count: > 0 } messages)
+        {
+            throw ValidationException.For("messages", "is required: a non-empty array of messages");
+        }
+
+        var system = new List<string>();
+        var lastUser = -1;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var role = messages[i]?.Role;
+            if (string.IsNullOrWhiteSpace(role))
+            {
+                throw ValidationException.For($"messages[{i}].role", "is required");
+            }
+
+            if (role is "system" or "developer")
+            {
+                system.Add(Text(messages[i]!.Content, $"messages[{i}].content"));
+            }
+            else if (role == "user")
+            {
+                lastUser = i;
+            }
+        }
+
+        if (lastUser < 0)
+        {
+            throw ValidationException.For("messages", "must contain a message with role 'user' (the turn's text)");
+        }
+
+        var field = $"messages[{lastUser}].content";
+        var text = Text(messages[lastUser]!.Content, field);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw ValidationException.For(field, "must not be empty");
+        }
+
+        if (text.Length > http.MaxMessageChars)
+        {
+            throw ValidationException.For(field, $"must be at most {http.MaxMessageChars} characters (was {text.Length})");
+        }
+
+        var turn = new ChatTurn(
+            Key(request, body.User),
+            text,
+            system.Count == 0 ? null : string.Join("\n\n", system),
+            body.Model,
+            body.Stream ?? false,
+            body.StreamOptions?.IncludeUsage ?? false);
+        Validate(turn);
+        return turn;
+    }
+
+    private static async Task<ChatCompletionRequest> DeserializeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            if (buffer.Length == 0)
+            {
+                throw ValidationException.For("body", "is required: a JSON chat completion request");
+            }
+
+            buffer.Position = 0;
+            return await JsonSerializer.DeserializeAsync<ChatCompletionRequest>(buffer, OpenAiJson.Options, cancellationToken)
+                ?? throw ValidationException.For("body", "must be a JSON object, not null");
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path?.TrimStart('$').TrimStart('.');
+            var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
+            throw ValidationException.For(string.IsNullOrEmpty(path) ? "body" : path, "is not valid: " + (cut > 0 ? e.Message[..cut] : e.Message));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new PayloadTooLargeException($"The request body is larger than the server accepts ({e.Message}).");
+        }
+    }
+
+    /// <summary>A message's text: a string, or the text parts of a content-part array joined by newlines.</summary>
+    private static string Text(JsonElement content, string field)
+    {
+        switch (content.ValueKind)
+        {
+            case JsonValueKind.String:
+                return content.GetString()!;
+            case JsonValueKind.Array:
+                var text = new StringBuilder();
+                var index = 0;
+                foreach (var part in content.EnumerateArray())
+                {
+                    if (part.ValueKind != JsonValueKind.Object
+                        || !part.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "text"
+                        || !part.TryGetProperty("text", out var value) || value.ValueKind != JsonValueKind.String)
+                    {
+                        throw ValidationException.For($"{field}[{index}]", "only text content parts ({\"type\":\"text\",\"text\":\"…\"}) are supported");
+                    }
+
+                    text.Append(text.Length > 0 ? "\n" : "").Append(value.GetString());
+                    index++;
+                }
+
+                return text.ToString();
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                throw ValidationException.For(field, "is required");
+            default:
+                throw ValidationException.For(field, "must be a string or an array of content parts");
+        }
+    }
+
+    private static SessionKey? Key(HttpRequest request, string? user)
+    {
+        if (request.Headers.TryGetValue(SessionKeyHeader, out var header))
+        {
+            return SessionKey.Parse(header.ToString(), SessionKeyHeader);
+        }
+
+        return string.IsNullOrEmpty(user) ? null : SessionKey.Parse(user, "user");
+    }
+
+    private static void Validate(ChatTurn turn)
+    {
+        if (turn.Model is { } model && string.IsNullOrWhiteSpace(model))
+        {
+            throw ValidationException.For("model", "must not be blank");
+        }
+
+        try
+        {
+            turn.Wanted.Validate();
+        }
+        catch (ValidationException e)
+        {
+            // The system prompt comes from the request's system messages.
+            throw new ValidationException(e.Errors.ToDictionary(p => p.Key == "systemPrompt" ? "messages" : p.Key, p => p.Value));
+        }
+    }
+}

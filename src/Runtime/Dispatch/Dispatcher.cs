@@ -39,18 +39,13 @@ internal static class Dispatcher
     }
 
     /// <summary>Hands the run-next cell to the pool because the running actor has more to do.</summary>
-    /// <remarks>
-    /// Global queue, not this thread's local one: this thread is busy, and an idle worker takes global work
-    /// at once instead of first searching for something to steal (measured: 1 pair with 1000 messages in
-    /// flight went from 7 to 33 M msg/s).
-    /// </remarks>
     public static void ReleaseRunNext()
     {
         var next = _runNext;
         if (next is not null)
         {
             _runNext = null;
-            ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: true);
         }
     }
 

@@ -117,22 +117,14 @@ internal struct MailboxQueue
         // Added to the tail when frozen so every later claim sees a "full" segment.
         private const int FreezeOffset = 1 << 29;
 
-        // Cache-line stride between the producers' tail and the consumer's head in large (busy) segments,
-        // so a producer's CAS does not steal the line the consumer writes on every dequeue. Small segments
-        // (most actors) stay compact: the two counters share a line there.
-        private const int PaddedCapacity = 64;
-        private const int PaddingInts = 16;
-
         public Segment? Next;
         private readonly Slot[] _slots;
-        private readonly int[] _counters;
-        private readonly int _headIndex;
+        private int _tail;
+        private int _head;
 
         public Segment(int capacity)
         {
             _slots = new Slot[capacity];
-            _headIndex = capacity >= PaddedCapacity ? PaddingInts : 1;
-            _counters = new int[_headIndex + (capacity >= PaddedCapacity ? PaddingInts : 1)];
             for (var i = 0; i < capacity; i++)
             {
                 _slots[i].Sequence = i;
@@ -147,12 +139,12 @@ internal struct MailboxQueue
             var mask = slots.Length - 1;
             while (true)
             {
-                var tail = Volatile.Read(ref _counters[0]);
+                var tail = Volatile.Read(ref _tail);
                 ref var slot = ref slots[tail & mask];
                 var diff = Volatile.Read(ref slot.Sequence) - tail;
                 if (diff == 0)
                 {
-                    if (Interlocked.CompareExchange(ref _counters[0], tail + 1, tail) == tail)
+                    if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) == tail)
                     {
                         slot.Message = message;
                         slot.Sender = sender;
@@ -170,8 +162,7 @@ internal struct MailboxQueue
         public bool TryDequeue(out Envelope envelope)
         {
             var slots = _slots;
-            ref var head0 = ref _counters[_headIndex];
-            var head = head0;
+            var head = _head;
             ref var slot = ref slots[head & (slots.Length - 1)];
             var spinner = default(SpinWait);
             while (true)
@@ -181,7 +172,7 @@ internal struct MailboxQueue
                     envelope = new Envelope(slot.Message!, slot.Sender);
                     slot.Message = null;
                     slot.Sender = null;
-                    head0 = head + 1;
+                    _head = head + 1;
                     Volatile.Write(ref slot.Sequence, head + slots.Length);
                     return true;
                 }
@@ -199,19 +190,19 @@ internal struct MailboxQueue
 
         public int ClaimedBeyondHead(bool frozen)
         {
-            var tail = Volatile.Read(ref _counters[0]);
+            var tail = Volatile.Read(ref _tail);
             if (frozen)
             {
                 tail -= FreezeOffset;
             }
 
-            var claimed = tail - _counters[_headIndex];
+            var claimed = tail - _head;
 
             // Freezing is in progress (offset added, successor not linked yet): treat as not empty.
             return claimed > _slots.Length ? 1 : claimed;
         }
 
-        public void Freeze() => Interlocked.Add(ref _counters[0], FreezeOffset);
+        public void Freeze() => Interlocked.Add(ref _tail, FreezeOffset);
     }
 
     private struct Slot

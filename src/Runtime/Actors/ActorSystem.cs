@@ -27,7 +27,7 @@ public sealed class ActorSystem : IAsyncDisposable
         Logger = settings.LoggerFactory.CreateLogger("JidoSessions.Runtime");
         var rootPath = ActorPath.Root(name);
         _deadLetters = new DeadLetterActorRef(this, rootPath.Child("deadLetters"));
-        EventStream = new EventStream(this);
+        EventStream = new EventStream();
         Scheduler = new TimeProviderScheduler(settings.TimeProvider);
 
         _userGuardian = null!;

@@ -11,11 +11,12 @@ public sealed class EventStream
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Type, IActorRef[]> _cache = new();
-    private readonly ActorSystem _system;
     private List<(Type Channel, IActorRef Subscriber)> _subscriptions = [];
     private IActorRef? _unsubscriber;
 
-    internal EventStream(ActorSystem system) => _system = system;
+    internal EventStream()
+    {
+    }
 
     /// <summary>Subscribes to <paramref name="channel"/> and its subtypes; false if already subscribed to it.</summary>
     public bool Subscribe(IActorRef subscriber, Type channel)
@@ -109,6 +110,4 @@ public sealed class EventStream
             return _subscriptions.Exists(s => s.Subscriber.Equals(subscriber));
         }
     }
-
-    internal ActorSystem System => _system;
 }

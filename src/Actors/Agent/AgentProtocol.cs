@@ -1,6 +1,6 @@
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 
 namespace JidoSessions.Actors.Agent;
 

@@ -1,9 +1,10 @@
 using System.Runtime.ExceptionServices;
 using JidoSessions.Actors.Diagnostics;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JidoSessions.Actors.Agent;
 
@@ -37,9 +38,12 @@ internal sealed partial class LlmAgent : UntypedActor
     private readonly IActorRef _context;
     private readonly IChatClient _chat;
     private readonly TimeSpan _contextTimeout;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly IActorRef _owner;
+    private readonly CancellationTokenSource _stopped = new();
     private readonly Queue<PendingTurn> _queue = new();
     private ActiveTurn? _current;
-    private ILogger? _log;
 
     /// <summary>Creates the agent.</summary>
     /// <param name="sessionId">The session.</param>
@@ -47,7 +51,18 @@ internal sealed partial class LlmAgent : UntypedActor
     /// <param name="context">The session's ContextManager.</param>
     /// <param name="chat">The model.</param>
     /// <param name="contextTimeout">How long each Ask to the context may take.</param>
-    public LlmAgent(SessionId sessionId, TenantId tenant, IActorRef context, IChatClient chat, TimeSpan contextTimeout)
+    /// <param name="time">Clock for activity times and turn durations.</param>
+    /// <param name="loggerFactory">Logging; none if null.</param>
+    /// <param name="owner">The session entity, told <see cref="TurnFinished"/> after every turn; null for none.</param>
+    public LlmAgent(
+        SessionId sessionId,
+        TenantId tenant,
+        IActorRef context,
+        IChatClient chat,
+        TimeSpan contextTimeout,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null,
+        IActorRef? owner = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(contextTimeout, TimeSpan.Zero);
         _sessionId = sessionId;
@@ -55,9 +70,12 @@ internal sealed partial class LlmAgent : UntypedActor
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _chat = chat ?? throw new ArgumentNullException(nameof(chat));
         _contextTimeout = contextTimeout;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LlmAgent>();
+        _owner = owner ?? ActorRefs.Nobody;
     }
 
-    private ILogger Log => _log ??= Context.System.Settings.LoggerFactory.CreateLogger<LlmAgent>();
+    private ILogger Log => _log;
 
     /// <inheritdoc />
     protected override void OnReceive(object message)
@@ -85,6 +103,7 @@ internal sealed partial class LlmAgent : UntypedActor
     /// <inheritdoc />
     protected override void PostStop()
     {
+        _stopped.Cancel();
         if (_current is { } turn)
         {
             _current = null;
@@ -98,6 +117,8 @@ internal sealed partial class LlmAgent : UntypedActor
             pending.Reply(new Status.Failure(new TurnCancelledException(_sessionId)), Self);
             ReportFinished(null);
         }
+
+        _stopped.Dispose();
     }
 
     /// <summary>
@@ -106,7 +127,7 @@ internal sealed partial class LlmAgent : UntypedActor
     /// passivation mid-turn) and tracks the session's activity.
     /// </summary>
     private void ReportFinished(int? messageCount) =>
-        Context.Parent.Tell(new TurnFinished(messageCount, Context.System.TimeProvider.GetUtcNow()), Self);
+        _owner.Tell(new TurnFinished(messageCount, _time.GetUtcNow()), Self);
 
     private void HandleRunTurn(PendingTurn pending)
     {
@@ -140,8 +161,8 @@ internal sealed partial class LlmAgent : UntypedActor
     private void Start(PendingTurn pending)
     {
         var id = Interlocked.Increment(ref _lastTurnId);
-        var control = new TurnControl(Context.CancellationToken);
-        _current = new ActiveTurn(id, pending, control, Context.System.TimeProvider.GetTimestamp());
+        var control = new TurnControl(_stopped.Token);
+        _current = new ActiveTurn(id, pending, control, _time.GetTimestamp());
         LogTurnStarted(Log, _sessionId, _tenant, id, pending.Request.Config.Model, pending.Request.StreamTo is not null);
         var execution = new TurnExecution(id, _sessionId, pending.Request, _context, _chat, _contextTimeout, control, Self, Log);
         _ = PipeToSelfAsync(execution, Self);
@@ -173,7 +194,7 @@ internal sealed partial class LlmAgent : UntypedActor
             TurnCancelled cancelled => cancelled.MessageCount,
             _ => null,
         });
-        var elapsed = Context.System.TimeProvider.GetElapsedTime(turn.StartedTimestamp);
+        var elapsed = _time.GetElapsedTime(turn.StartedTimestamp);
         switch (outcome)
         {
             case TurnSucceeded succeeded:

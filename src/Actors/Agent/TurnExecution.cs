@@ -1,8 +1,9 @@
 using System.Text;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Support;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,7 @@ internal sealed partial class TurnExecution(
         BuiltContext built;
         try
         {
-            built = await context.Ask<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget), contextTimeout, token).ConfigureAwait(false);
+            built = await context.AskFor<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget), contextTimeout, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -75,7 +76,7 @@ internal sealed partial class TurnExecution(
         // From here the exchange is recorded even if the caller has gone: no cancellation token.
         try
         {
-            var appended = await context.Ask<TurnAppended>(new AppendTurn(request.Text, reply, config.MaxHistory), contextTimeout).ConfigureAwait(false);
+            var appended = await context.AskFor<TurnAppended>(new AppendTurn(request.Text, reply, config.MaxHistory), contextTimeout).ConfigureAwait(false);
             return new TurnSucceeded(turnId, new MessageReply(sessionId, reply, appended.Assistant.Sequence, config.Model, appended.Assistant.At), appended.MessageCount);
         }
         catch (Exception exception) when (exception is not InvalidCastException)
@@ -115,7 +116,7 @@ internal sealed partial class TurnExecution(
         var assistant = saidSoFar.Length == 0 ? InterruptedMark : saidSoFar + " " + InterruptedMark;
         try
         {
-            var appended = await context.Ask<TurnAppended>(new AppendTurn(request.Text, assistant, request.Config.MaxHistory), contextTimeout).ConfigureAwait(false);
+            var appended = await context.AskFor<TurnAppended>(new AppendTurn(request.Text, assistant, request.Config.MaxHistory), contextTimeout).ConfigureAwait(false);
             return new TurnCancelled(turnId, appended.MessageCount);
         }
         catch (Exception exception) when (exception is not InvalidCastException)

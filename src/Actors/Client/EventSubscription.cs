@@ -1,40 +1,44 @@
 using System.Threading.Channels;
-using JidoSessions.Actors.Hosting;
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using JidoSessions.Actors.Events;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
 
 namespace JidoSessions.Actors.Client;
 
-/// <summary>An in-process subscription: an actor subscribed to the global stream (filtered by tenant) or to one session's topic.</summary>
+/// <summary>An in-process subscription: an actor subscribed to the tenant's topic or to one session's topic.</summary>
 internal sealed class EventSubscription : SessionSubscription
 {
     private readonly Channel<SessionEvent> _events;
-    private readonly SessionSystem _system;
+    private readonly ActorSystem _system;
     private readonly IActorRef _subscriber;
-    private readonly SessionId? _sessionId;
 
-    private EventSubscription(SessionSystem system, Channel<SessionEvent> events, IActorRef subscriber, SessionId? sessionId)
+    private EventSubscription(ActorSystem system, Channel<SessionEvent> events, IActorRef subscriber)
     {
         _system = system;
         _events = events;
         _subscriber = subscriber;
-        _sessionId = sessionId;
     }
 
-    public static EventSubscription Start(SessionSystem system, TenantId tenant, SessionId? sessionId)
+    /// <summary>Subscribes and completes once the mediator confirmed the subscription, so no later event is missed.</summary>
+    public static async Task<EventSubscription> StartAsync(
+        ActorSystem system, SessionEventPublisher publisher, TenantId tenant, SessionId? sessionId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var events = Channel.CreateUnbounded<SessionEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var subscriber = system.ActorSystem.ActorOf(Props.Create(() => new Subscriber(events.Writer, tenant)));
-        if (sessionId is { } id)
+        var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var topic = sessionId is { } id ? SessionEventPublisher.SessionTopic(id) : SessionEventPublisher.TenantTopic(tenant);
+        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(events.Writer, tenant, topic, publisher, live)));
+        try
         {
-            system.Events.Subscribe(id, subscriber);
+            await live.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch
         {
-            system.ActorSystem.EventStream.Subscribe(subscriber, typeof(SessionEvent));
+            system.Stop(subscriber);
+            throw;
         }
 
-        return new EventSubscription(system, events, subscriber, sessionId);
+        return new EventSubscription(system, events, subscriber);
     }
 
     public override IAsyncEnumerator<SessionEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
@@ -42,28 +46,33 @@ internal sealed class EventSubscription : SessionSubscription
 
     protected override ValueTask DisposeAsyncCore()
     {
-        if (_sessionId is { } id)
-        {
-            _system.Events.Unsubscribe(id, _subscriber);
-        }
-        else
-        {
-            _system.ActorSystem.EventStream.Unsubscribe(_subscriber);
-        }
-
-        _system.ActorSystem.Stop(_subscriber);
+        _system.Stop(_subscriber);
         _events.Writer.TryComplete();
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Subscriber(ChannelWriter<SessionEvent> events, TenantId tenant) : UntypedActor
+    private sealed class Subscriber(
+        ChannelWriter<SessionEvent> events, TenantId tenant, string topic, SessionEventPublisher publisher, TaskCompletionSource live) : UntypedActor
     {
+        protected override void PreStart() => publisher.Subscribe(topic, Self);
+
         protected override void OnReceive(object message)
         {
-            if (message is SessionEvent @event && @event.Tenant == tenant)
+            switch (message)
             {
-                events.TryWrite(@event);
+                case SubscribeAck:
+                    live.TrySetResult();
+                    break;
+                case SessionEvent @event when @event.Tenant == tenant:
+                    events.TryWrite(@event);
+                    break;
             }
+        }
+
+        protected override void PostStop()
+        {
+            publisher.Unsubscribe(topic, Self);
+            events.TryComplete();
         }
     }
 }

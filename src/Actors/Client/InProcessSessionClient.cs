@@ -2,15 +2,15 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using JidoSessions.Actors.Hosting;
 using JidoSessions.Actors.Sessions;
-using JidoSessions.Actors.Sharding;
+using JidoSessions.Actors.Support;
+using Akka.Actor;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
 
 namespace JidoSessions.Actors.Client;
 
 /// <summary>
-/// <see cref="ISessionClient"/> over the actors of a <see cref="SessionSystem"/>, for one tenant. Every
-/// call is an Ask to <c>/user/sessions</c>; typed failures come back as the same exceptions the HTTP
+/// <see cref="ISessionClient"/> over the actors of a <see cref="SessionSystem"/>, for one tenant. Creation, get-or-create
+/// and listing ask the node's SessionManager; everything about one session asks the "session" region directly. Typed failures come back as the same exceptions the HTTP
 /// client raises, and a request that gets no answer in time fails with <see cref="SessionUnavailableException"/>.
 /// </summary>
 internal sealed class InProcessSessionClient(SessionSystem system, TenantId tenant) : ISessionClient
@@ -38,7 +38,7 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
         var receiver = system.ActorSystem.ActorOf(Props.Create(() => new TurnStreamReceiver(updates.Writer)));
         try
         {
-            system.Manager.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver)), receiver);
+            system.Sessions.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver)), receiver);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.TurnTimeout);
             await foreach (var update in updates.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
@@ -91,7 +91,7 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
             await GetInfoAsync(sessionId, cancellationToken).ConfigureAwait(false);
         }
 
-        return EventSubscription.Start(system, Tenant, id);
+        return await EventSubscription.StartAsync(system.ActorSystem, system.Events, Tenant, id, Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<T> AskSessionAsync<T>(SessionId id, object payload, TimeSpan timeout, CancellationToken cancellationToken)
@@ -101,20 +101,27 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
             throw ValidationException.For("sessionId", "is required");
         }
 
-        return AskAsync<T>(new SessionEnvelope(Tenant, id, payload), timeout, cancellationToken);
+        return AskAsync<T>(system.Sessions, new SessionEnvelope(Tenant, id, payload), timeout, cancellationToken);
     }
 
-    private async Task<T> AskAsync<T>(object message, TimeSpan timeout, CancellationToken cancellationToken)
+    private Task<T> AskAsync<T>(object message, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AskAsync<T>(system.Manager, message, timeout, cancellationToken);
+
+    private static async Task<T> AskAsync<T>(IActorRef target, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            return await system.Manager.Ask<T>(message, timeout, cancellationToken).ConfigureAwait(false);
+            return await target.AskFor<T>(message, timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (ActorException exception) when (exception is AskTimeoutException or AskFailedException)
+        catch (AskTimeoutException exception)
         {
-            throw new SessionUnavailableException($"No answer to {message.GetType().Name} within {timeout}: {exception.Message}", exception);
+            throw new SessionUnavailableException($"No answer to {Describe(message)} within {timeout}.", exception);
         }
     }
+
+    private static string Describe(object message) => message is SessionEnvelope envelope
+        ? $"{envelope.Payload.GetType().Name} for session {envelope.SessionId}"
+        : message.GetType().Name;
 
     private static void RequireKey(SessionKey key)
     {

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 
 namespace JidoSessions.Actors.Client;
 

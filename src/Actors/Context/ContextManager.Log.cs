@@ -29,9 +29,4 @@ internal sealed partial class ContextManager
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Session {SessionId} could not delete context snapshots through {SequenceNr}")]
     private static partial void LogSnapshotCleanupFailed(ILogger logger, Exception exception, SessionId sessionId, long sequenceNr);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Session {SessionId} context purged (events through {SequenceNr} and all snapshots)")]
-    private static partial void LogPurged(ILogger logger, SessionId sessionId, long sequenceNr);
-
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Session {SessionId} context purge failed")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception, SessionId sessionId);
 }

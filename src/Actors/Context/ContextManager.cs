@@ -1,9 +1,11 @@
+using Akka.Actor;
+using Akka.Persistence;
 using JidoSessions.Actors.Diagnostics;
 using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using JidoSessions.Persistence.Actors;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JidoSessions.Actors.Context;
 
@@ -12,9 +14,10 @@ namespace JidoSessions.Actors.Context;
 /// "context-{sessionId}". Commands are decided against <see cref="ContextState"/>, persisted, and only
 /// then applied, answered and published, so every reply and <see cref="MessageAppended"/> describes
 /// committed state. A restart (the supervisor's answer to a crash) recovers the same state from the
-/// latest snapshot plus later events.
+/// latest snapshot plus later events; once a snapshot is saved, older snapshots and the events it covers are
+/// deleted, so storage grows with the state, not with its history of changes.
 /// </summary>
-internal sealed partial class ContextManager : PersistentActor
+internal sealed partial class ContextManager : UntypedPersistentActor
 {
     /// <summary>Events between snapshots when the constructor names no other number.</summary>
     public const int DefaultSnapshotEvery = 100;
@@ -22,18 +25,23 @@ internal sealed partial class ContextManager : PersistentActor
     private readonly SessionId _sessionId;
     private readonly TenantId _tenant;
     private readonly SessionEventPublisher _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly IActorRef? _owner;
     private readonly ContextCache _cache;
     private readonly IContextReducer _reducer;
     private readonly int _snapshotEvery;
     private ContextState _state = ContextState.Empty;
     private long _lastSnapshotSequenceNr;
     private bool _snapshotInFlight;
-    private ILogger? _log;
 
     /// <summary>Creates the actor.</summary>
     /// <param name="sessionId">The session; also the persistence id's suffix.</param>
     /// <param name="tenant">The session's tenant, stamped on published events.</param>
     /// <param name="events">Where <see cref="MessageAppended"/> goes.</param>
+    /// <param name="time">Clock for message times.</param>
+    /// <param name="loggerFactory">Logging; none if null.</param>
+    /// <param name="owner">The session entity, told <see cref="ContextReady"/> after recovery; null for none.</param>
     /// <param name="snapshotEvery">Events between snapshots (at least 1).</param>
     /// <param name="cache">A cache shared by sessions, or null for one of its own.</param>
     /// <param name="reducer">How contexts are cut to the budget; null for <see cref="TruncatingReducer"/>.</param>
@@ -41,6 +49,9 @@ internal sealed partial class ContextManager : PersistentActor
         SessionId sessionId,
         TenantId tenant,
         SessionEventPublisher events,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null,
+        IActorRef? owner = null,
         int snapshotEvery = DefaultSnapshotEvery,
         ContextCache? cache = null,
         IContextReducer? reducer = null)
@@ -49,29 +60,19 @@ internal sealed partial class ContextManager : PersistentActor
         _sessionId = sessionId;
         _tenant = tenant;
         _events = events ?? throw new ArgumentNullException(nameof(events));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContextManager>();
+        _owner = owner;
         _cache = cache ?? new ContextCache();
         _reducer = reducer ?? TruncatingReducer.Instance;
         _snapshotEvery = snapshotEvery;
-    }
-
-    /// <summary>Creates the actor with a (possibly shared) cache.</summary>
-    public ContextManager(
-        SessionId sessionId,
-        TenantId tenant,
-        SessionEventPublisher events,
-        ContextCache? cache,
-        IContextReducer? reducer = null,
-        int snapshotEvery = DefaultSnapshotEvery)
-        : this(sessionId, tenant, events, snapshotEvery, cache, reducer)
-    {
+        PersistenceId = ContextManagerNames.PersistenceIdOf(sessionId);
     }
 
     /// <inheritdoc />
-    public override string PersistenceId => "context-" + _sessionId;
+    public override string PersistenceId { get; }
 
-    private ILogger Log => _log ??= Context.System.Settings.LoggerFactory.CreateLogger<ContextManager>();
-
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <inheritdoc />
     protected override void OnRecover(object message)
@@ -80,13 +81,32 @@ internal sealed partial class ContextManager : PersistentActor
         {
             case SnapshotOffer { Snapshot: ContextSnapshot snapshot } offer:
                 _state = snapshot.ToState();
-                _lastSnapshotSequenceNr = offer.SequenceNr;
+                _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
                 break;
             case IContextEvent @event:
                 _state = _state.Apply(@event);
                 break;
+            case RecoveryCompleted:
+                _owner?.Tell(new ContextReady(_state.History.Count, _state.History.Count > 0 ? _state.History[^1].At : null));
+                break;
+            case Sessions.JournalPurged:
+                break;
             default:
                 throw new InvalidOperationException($"{PersistenceId} cannot recover from {message.GetType().Name}.");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception exception)
+        {
+            CrashReplies.Answer(Sender, Self, _owner ?? ActorRefs.Nobody, _sessionId, exception);
+            throw;
         }
     }
 
@@ -116,19 +136,20 @@ internal sealed partial class ContextManager : PersistentActor
             case ContextLimits limits:
                 Commit(_state.PlanLimits(limits.MaxHistory, limits.MaxFiles), static () => { });
                 break;
-            case PurgeContext when _snapshotInFlight:
-                // A snapshot written after the purge would outlive it: purge once the write has finished.
-                Context.Stash();
-                break;
-            case PurgeContext:
-                HandlePurge();
-                break;
             case SaveSnapshotSuccess saved:
                 HandleSnapshotSaved(saved);
                 break;
             case SaveSnapshotFailure failed:
-                LogSnapshotFailed(Log, failed.Cause, _sessionId, failed.SequenceNr);
-                SnapshotFinished();
+                LogSnapshotFailed(_log, failed.Cause, _sessionId, failed.Metadata.SequenceNr);
+                _snapshotInFlight = false;
+                break;
+            case DeleteSnapshotsSuccess or DeleteMessagesSuccess:
+                break;
+            case DeleteSnapshotsFailure failure:
+                LogSnapshotCleanupFailed(_log, failure.Cause, _sessionId, failure.Criteria.MaxSequenceNr);
+                break;
+            case DeleteMessagesFailure failure:
+                LogSnapshotCleanupFailed(_log, failure.Cause, _sessionId, failure.ToSequenceNr);
                 break;
             default:
                 Unhandled(message);
@@ -137,7 +158,11 @@ internal sealed partial class ContextManager : PersistentActor
     }
 
     /// <inheritdoc />
-    protected override void PostStop() => _cache.RemoveSession(_sessionId);
+    protected override void PostStop()
+    {
+        _cache.RemoveSession(_sessionId);
+        base.PostStop();
+    }
 
     private BuiltContext Build(BuildContext request)
     {
@@ -169,8 +194,7 @@ internal sealed partial class ContextManager : PersistentActor
             return;
         }
 
-        var time = Context.System.TimeProvider;
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         var remaining = events.Count;
         PersistAll(events, @event =>
         {
@@ -180,7 +204,7 @@ internal sealed partial class ContextManager : PersistentActor
             SnapshotIfDue();
             if (--remaining == 0)
             {
-                SessionMetrics.JournalWriteSeconds.Record(time.GetElapsedTime(started).TotalSeconds);
+                SessionMetrics.JournalWriteSeconds.Record(_time.GetElapsedTime(started).TotalSeconds);
                 onCommitted();
             }
         });
@@ -196,15 +220,15 @@ internal sealed partial class ContextManager : PersistentActor
                 Publish(assistant);
                 break;
             case HistoryTrimmed trimmed:
-                LogHistoryTrimmed(Log, _sessionId, trimmed.ThroughSequence, _state.History.Count);
+                LogHistoryTrimmed(_log, _sessionId, trimmed.ThroughSequence, _state.History.Count);
                 break;
             case FileAdded added:
                 _cache.Invalidate(_sessionId, added.Path);
-                LogFileAdded(Log, _sessionId, added.Path, added.Length);
+                LogFileAdded(_log, _sessionId, added.Path, added.Length);
                 break;
             case FileRemoved removed:
                 _cache.Invalidate(_sessionId, removed.Path);
-                LogFileRemoved(Log, _sessionId, removed.Path);
+                LogFileRemoved(_log, _sessionId, removed.Path);
                 break;
         }
     }

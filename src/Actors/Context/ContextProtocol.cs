@@ -28,8 +28,11 @@ internal sealed record TurnAppended(HistoryEntry User, HistoryEntry Assistant, i
 /// <summary>Limits the ContextManager enforces; sent by the supervisor when config changes. No reply.</summary>
 internal sealed record ContextLimits(int MaxHistory, int MaxFiles);
 
-/// <summary>Delete everything of this session's context (journal and snapshots). Reply: <see cref="JidoSessions.Runtime.Status.Success"/>.</summary>
-internal sealed record PurgeContext
+/// <summary>Context → its session after recovery: how many messages it holds and when the last was added.</summary>
+internal sealed record ContextReady(int MessageCount, DateTimeOffset? LastMessageAt);
+
+/// <summary>Names of a session's context journal.</summary>
+internal static class ContextManagerNames
 {
-    public static readonly PurgeContext Instance = new();
+    public static string PersistenceIdOf(SessionId sessionId) => "context-" + sessionId;
 }

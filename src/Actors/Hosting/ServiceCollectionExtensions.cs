@@ -1,8 +1,9 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
 using JidoSessions.Client;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace JidoSessions.Actors.Hosting;
 
@@ -10,9 +11,10 @@ namespace JidoSessions.Actors.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a <see cref="SessionSystem"/> that starts with the host (storage opened and migrated, the
-    /// manager recovered) and stops with it, and <see cref="ISessionClientFactory"/>. The model is the
-    /// registered <see cref="IChatClient"/>, else the embedded deterministic local model.
+    /// Adds an Akka.Hosting actor system named <see cref="SessionSystemOptions.SystemName"/> configured with
+    /// <see cref="JidoSessionsAkkaExtensions.WithJidoSessions"/>, and <see cref="ISessionClientFactory"/>, ready once
+    /// this node is an Up cluster member and its SessionManager answers. The model is the registered
+    /// <see cref="Microsoft.Extensions.AI.IChatClient"/>, else the embedded deterministic local model.
     /// </summary>
     public static IServiceCollection AddJidoSessionsCore(this IServiceCollection services, SessionSystemOptions options)
     {
@@ -20,6 +22,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         services.AddSingleton(options);
+        services.AddAkka(options.SystemName, builder => builder.WithJidoSessions(options));
         services.AddSingleton<SessionSystemHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionSystemHost>());
         services.AddSingleton<ISessionClientFactory>(sp => sp.GetRequiredService<SessionSystemHost>());
@@ -27,8 +30,8 @@ public static class ServiceCollectionExtensions
     }
 }
 
-/// <summary>Starts and stops the <see cref="SessionSystem"/> with the host; hands out clients once started.</summary>
-public sealed class SessionSystemHost(SessionSystemOptions options, IServiceProvider services) : IHostedService, ISessionClientFactory, IAsyncDisposable
+/// <summary>Waits for the actor system to be ready with the host, then hands out clients.</summary>
+public sealed class SessionSystemHost(SessionSystemOptions options, IServiceProvider services) : IHostedService, ISessionClientFactory
 {
     private SessionSystem? _system;
 
@@ -41,25 +44,24 @@ public sealed class SessionSystemHost(SessionSystemOptions options, IServiceProv
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var chat = services.GetService(typeof(IChatClient)) as IChatClient;
-        var logging = services.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
-        var time = services.GetService(typeof(TimeProvider)) as TimeProvider;
-        _system = await SessionSystem.StartAsync(options, chat, logging, time, cancellationToken).ConfigureAwait(false);
+        var actorSystem = services.GetRequiredService<ActorSystem>();
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Cluster.Get(actorSystem).RegisterOnMemberUp(() => up.TrySetResult());
+        await up.Task.WaitAsync(options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        var system = SessionSystem.For(actorSystem);
+
+        // The regions and the read side answer: a listing round trip is the readiness check.
+        await system.ForTenant(TenantId.Default).ListAsync(new ListSessionsQuery(Limit: 1), cancellationToken).ConfigureAwait(false);
+        _system = system;
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_system is { } system)
-        {
-            _system = null;
-            await system.DisposeAsync().ConfigureAwait(false);
-        }
+        _system = null;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public ISessionClient ForTenant(TenantId tenant) => System.ForTenant(tenant);
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 }

@@ -1,103 +1,105 @@
-using JidoSessions.Actors.Agent;
+using Akka.Actor;
+using Akka.Hosting;
 using JidoSessions.Actors.Client;
-using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Sessions;
-using JidoSessions.Actors.Sharding;
 using JidoSessions.Client;
-using JidoSessions.Persistence.Actors;
-using JidoSessions.Persistence.Journal;
-using JidoSessions.Persistence.Memory;
-using JidoSessions.Persistence.Postgres;
-using JidoSessions.Persistence.Serialization;
-using JidoSessions.Persistence.Snapshots;
-using JidoSessions.Persistence.Sqlite;
-using JidoSessions.Runtime;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JidoSessions.Actors.Hosting;
 
 /// <summary>
-/// A running session system: the actor system, its storage, and <c>/user/sessions</c>. Start one with
-/// <see cref="StartAsync"/>, get tenant-scoped clients from <see cref="ForTenant"/>, dispose to stop
-/// (actors stop, pending writes are flushed, the store is closed).
+/// A running session system: the actor system, its regions and its SessionManager. In an Akka.Hosting app get it with
+/// <see cref="For(ActorSystem)"/>; standalone, <see cref="StartAsync"/> starts a small generic host of its own that
+/// <see cref="DisposeAsync"/> stops. Hands out tenant-scoped clients (<see cref="ForTenant"/>).
 /// </summary>
 public sealed class SessionSystem : ISessionClientFactory, IAsyncDisposable
 {
-    private readonly IAsyncDisposable _store;
+    private readonly IHost? _ownedHost;
 
-    private SessionSystem(ActorSystem system, IActorRef manager, SessionEventPublisher events, SessionSystemOptions options, IAsyncDisposable store)
+    private SessionSystem(ActorSystem system, SessionServices services, IHost? ownedHost)
     {
         ActorSystem = system;
-        Manager = manager;
-        Events = events;
-        Options = options;
-        _store = store;
+        Services = services;
+        var registry = ActorRegistry.For(system);
+        Manager = registry.Get<SessionManagerActor>();
+        Sessions = registry.Get<SessionRegion>();
+        Keys = registry.Get<KeyRegion>();
+        _ownedHost = ownedHost;
     }
 
     /// <summary>The underlying actor system.</summary>
     public ActorSystem ActorSystem { get; }
 
     /// <summary>The options it runs with.</summary>
-    public SessionSystemOptions Options { get; }
+    public SessionSystemOptions Options => Services.Options;
 
-    /// <summary>Publisher of session events (global and per-session topics).</summary>
-    public SessionEventPublisher Events { get; }
+    /// <summary>Publisher of session events (EventStream and DistributedPubSub topics).</summary>
+    public SessionEventPublisher Events => Services.Events;
+
+    internal SessionServices Services { get; }
 
     internal IActorRef Manager { get; }
 
-    /// <summary>Opens storage (running its migrations), starts the actors, and returns once the manager has recovered.</summary>
+    internal IActorRef Sessions { get; }
+
+    internal IActorRef Keys { get; }
+
+    /// <summary>The session system of an actor system configured with <see cref="JidoSessionsAkkaExtensions.WithJidoSessions"/>.</summary>
+    public static SessionSystem For(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return new SessionSystem(system, JidoSessionsAkkaExtensions.ServicesOf(system), null);
+    }
+
+    /// <summary>Starts a session system in a host of its own and returns once it answers requests.</summary>
     /// <param name="options">Validated here.</param>
     /// <param name="chatClient">The model; null for the embedded deterministic <see cref="Llm.LocalChatClient"/>.</param>
     /// <param name="loggerFactory">Logging; none if null.</param>
-    /// <param name="timeProvider">Clock for timeouts, TTLs and timestamps; the system clock if null.</param>
+    /// <param name="timeProvider">Clock for idle and TTL timers and timestamps; the system clock if null.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
-    public static Task<SessionSystem> StartAsync(
+    public static async Task<SessionSystem> StartAsync(
         SessionSystemOptions options,
         IChatClient? chatClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
-        CancellationToken cancellationToken = default) =>
-        StartCoreAsync(options, chatClient, loggerFactory, timeProvider, null, cancellationToken);
-
-    internal static async Task<SessionSystem> StartCoreAsync(
-        SessionSystemOptions options,
-        IChatClient? chatClient,
-        ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider,
-        Func<SessionId, TenantId, SessionEventPublisher, Props>? contextProps,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        loggerFactory ??= NullLoggerFactory.Instance;
-        timeProvider ??= TimeProvider.System;
-        chatClient ??= new Llm.LocalChatClient();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+        else
+        {
+            builder.Services.AddLogging();
+        }
 
-        var (journal, snapshots, store) = await OpenStorageAsync(options.Storage, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
-        var system = ActorSystem.Create(options.SystemName, new ActorSystemSettings { LoggerFactory = loggerFactory, TimeProvider = timeProvider });
+        if (chatClient is not null)
+        {
+            builder.Services.AddSingleton(chatClient);
+        }
+
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
+        builder.Services.AddJidoSessionsCore(options);
+        var host = builder.Build();
         try
         {
-            PersistenceExtension.Register(system, new PersistenceExtension(journal, snapshots, BuildSerializer(), options.Storage.MaxConcurrentRecoveries));
-            var events = new SessionEventPublisher(system);
-            var makeContext = contextProps ?? DefaultContextProps(options);
-            var runtime = new SessionRuntime(
-                options,
-                events,
-                (id, tenant) => makeContext(id, tenant, events),
-                (id, tenant, context) => Props.Create(() => new LlmAgent(id, tenant, context, chatClient, options.RequestTimeout)));
-            var manager = system.ActorOf(Props.Create(() => new SessionManager(runtime)), "sessions");
-
-            // The manager answers only after its recovery: this round trip is the readiness check.
-            await manager.Ask<SessionPage>(new ListSessions(TenantId.Default, new ListSessionsQuery(Limit: 1)), options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-            return new SessionSystem(system, manager, events, options, store);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            var system = For(host.Services.GetRequiredService<ActorSystem>());
+            return new SessionSystem(system.ActorSystem, system.Services, host);
         }
         catch
         {
-            await system.DisposeAsync().ConfigureAwait(false);
-            await store.DisposeAsync().ConfigureAwait(false);
+            host.Dispose();
             throw;
         }
     }
@@ -108,43 +110,10 @@ public sealed class SessionSystem : ISessionClientFactory, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await ActorSystem.DisposeAsync().ConfigureAwait(false);
-        await _store.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static Func<SessionId, TenantId, SessionEventPublisher, Props> DefaultContextProps(SessionSystemOptions options) =>
-        (id, tenant, publisher) => Props.Create(() => new ContextManager(id, tenant, publisher, options.SnapshotEvery));
-
-    internal static EventSerializer BuildSerializer() => new EventSerializerBuilder()
-        .AddSessionEvents()
-        .AddDirectoryEvents()
-        .AddContextEvents()
-        .Build();
-
-    private static async Task<(IJournal Journal, ISnapshotStore Snapshots, IAsyncDisposable Store)> OpenStorageAsync(
-        StorageOptions storage, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
-    {
-        switch (storage.Provider)
+        if (_ownedHost is { } host)
         {
-            case StorageProvider.Memory:
-                var journal = new MemoryJournal(time);
-                return (journal, new MemorySnapshotStore(), journal);
-            case StorageProvider.Sqlite:
-                var folder = Path.GetDirectoryName(Path.GetFullPath(storage.SqlitePath));
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                var sqlite = await SqliteStore.OpenAsync(
-                    new SqliteStoreOptions(storage.SqlitePath, storage.SqliteSynchronousFull ? SqliteSynchronous.Full : SqliteSynchronous.Normal),
-                    time, loggerFactory, cancellationToken).ConfigureAwait(false);
-                return (sqlite, sqlite, sqlite);
-            default:
-                var postgres = await PostgresStore.OpenAsync(
-                    new PostgresStoreOptions(storage.PostgresConnectionString!, storage.PostgresSchema),
-                    time, loggerFactory, cancellationToken).ConfigureAwait(false);
-                return (postgres, postgres, postgres);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            host.Dispose();
         }
     }
 }

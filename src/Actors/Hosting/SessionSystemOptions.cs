@@ -33,8 +33,24 @@ public sealed record StorageOptions
     /// <summary>PostgreSQL schema for the tables.</summary>
     public string PostgresSchema { get; init; } = "public";
 
-    /// <summary>Sessions replaying their journal at once (the rest wait their turn).</summary>
-    public int MaxConcurrentRecoveries { get; init; } = 16;
+    /// <summary>Sessions replaying their journal at once (the rest wait their turn): akka.persistence.max-concurrent-recoveries.</summary>
+    public int MaxConcurrentRecoveries { get; init; } = 50;
+}
+
+/// <summary>How this node joins an Akka.Cluster (remoting address, seed nodes, roles).</summary>
+public sealed record ClusterSettings
+{
+    /// <summary>Address remoting binds to (and other nodes reach this one at).</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Remoting port; 0 picks a free one (fine for a single node).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Seed node addresses (akka.tcp://{system}@host:port); empty = a single-node cluster that joins itself.</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    /// <summary>Cluster roles of this node.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 }
 
 /// <summary>Settings of the session system; validated by <see cref="Validate"/> at start.</summary>
@@ -43,7 +59,7 @@ public sealed record SessionSystemOptions
     /// <summary>Actor system name.</summary>
     public string SystemName { get; init; } = "jido";
 
-    /// <summary>Shards sessions are spread over (by id hash).</summary>
+    /// <summary>Shards per region (sessions by id hash, keys by key hash); keep it ~10x the largest node count. Same on every node.</summary>
     public int Shards { get; init; } = 32;
 
     /// <summary>No activity for this long → status Idle (and passivated when <see cref="PassivateIdleSessions"/>).</summary>
@@ -52,7 +68,7 @@ public sealed record SessionSystemOptions
     /// <summary>No activity for this long → the session is ended (reason Expired); null = never.</summary>
     public TimeSpan? Ttl { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>Stop idle session actors (their state stays in the journal; the next message re-activates them).</summary>
+    /// <summary>Passivate idle sessions through sharding (their state stays in the journal; the next message re-activates them).</summary>
     public bool PassivateIdleSessions { get; init; } = true;
 
     /// <summary>Crashes of a session's context or agent tolerated within <see cref="RestartWindow"/> before the session fails.</summary>
@@ -85,6 +101,12 @@ public sealed record SessionSystemOptions
     /// <summary>Storage.</summary>
     public StorageOptions Storage { get; init; } = new();
 
+    /// <summary>Cluster membership of this node.</summary>
+    public ClusterSettings Cluster { get; init; } = new();
+
+    /// <summary>Extra HOCON for the actor system (applied over the defaults), e.g. from the host's <c>akka { }</c> section.</summary>
+    public string? AkkaHocon { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -98,6 +120,8 @@ public sealed record SessionSystemOptions
         Require(MaxMessageChars >= 1, nameof(MaxMessageChars), "must be at least 1");
         Require(RequestTimeout > TimeSpan.Zero && TurnTimeout > TimeSpan.Zero, nameof(RequestTimeout), "timeouts must be positive");
         Require(Defaults.MaxHistory >= 1 && Defaults.MaxFiles >= 0 && Defaults.TokenBudget >= 64, nameof(Defaults), "MaxHistory >= 1, MaxFiles >= 0, TokenBudget >= 64");
+        Require(Cluster.Port is >= 0 and <= 65535, "Cluster.Port", "must be 0-65535");
+        Require(!string.IsNullOrWhiteSpace(Cluster.Hostname), "Cluster.Hostname", "is required");
         Require(Storage.MaxConcurrentRecoveries >= 1, "Storage.MaxConcurrentRecoveries", "must be at least 1");
         Require(Storage.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(Storage.PostgresConnectionString),
             "Storage.PostgresConnectionString", "is required when the provider is Postgres");

@@ -1,14 +1,27 @@
+using Akka.Actor;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
 
 namespace JidoSessions.Actors.Sessions;
 
-// Requests travel as SessionEnvelope(tenant, id, payload) from the manager through a shard to the
-// session's supervisor, which answers itself or forwards to /context or /agent (keeping the sender).
+// Requests travel as SessionEnvelope(tenant, id, payload) through the "session" shard region to the
+// session's entity, which answers itself or forwards to /context or /agent (keeping the sender).
 // Replies are Client DTOs; failures are Status.Failure carrying a typed SessionException.
 
-/// <summary>A request for one session; shards route on <see cref="SessionId"/> without reading the payload.</summary>
+/// <summary>A request for one session; the message extractor routes on <see cref="SessionId"/> without reading the payload.</summary>
 internal sealed record SessionEnvelope(TenantId Tenant, SessionId SessionId, object Payload);
+
+/// <summary>
+/// Open a session that was never opened (a fresh id). Reply: <see cref="GetOrCreateResult"/> (Created true) when
+/// <see cref="AsGetOrCreate"/>, else <see cref="SessionInfo"/>.
+/// </summary>
+internal sealed record OpenSession(SessionKey? Key, SessionConfig Config, bool AsGetOrCreate);
+
+/// <summary>
+/// From the key entity: the caller's get-or-create resolved to this id. Reply: <see cref="GetOrCreateResult"/>
+/// (Created false; true when the assignment was journaled but the session never opened, which a crash can leave).
+/// A session that is ending bounces it back to the key entity as <see cref="Keys.KeyStale"/>.
+/// </summary>
+internal sealed record JoinSession(SessionKey Key, SessionConfig? Config);
 
 /// <summary>Run a turn. Reply: <see cref="MessageReply"/>. With <see cref="StreamTo"/>, deltas go there as <see cref="TurnDelta"/> first.</summary>
 internal sealed record SendMessage(string Text, IActorRef? StreamTo = null);
@@ -31,7 +44,7 @@ internal sealed record GetSessionInfo
 /// <summary>Apply a config patch. Reply: <see cref="SessionInfo"/>.</summary>
 internal sealed record SetSessionConfig(SessionConfig Patch);
 
-/// <summary>End the session. Reply: <see cref="Status.Success"/>.</summary>
+/// <summary>End the session. Reply: <see cref="Status.Success"/> once it is gone (also to callers who asked while it was ending).</summary>
 internal sealed record TerminateSession(TerminationReason Reason);
 
 /// <summary>Reply: IReadOnlyList&lt;HistoryEntry&gt;.</summary>
@@ -50,4 +63,10 @@ internal sealed record RemoveFile(string Path);
 internal sealed record ListFiles
 {
     public static readonly ListFiles Instance = new();
+}
+
+/// <summary>The shard's stop message for a passivating session entity (see ShardRegion.Passivate).</summary>
+internal sealed record StopSession
+{
+    public static readonly StopSession Instance = new();
 }

@@ -34,7 +34,7 @@ internal sealed record SessionState(
         },
         SessionConfigChanged changed => this with { Config = changed.Config, UpdatedAt = changed.At },
         SessionStatusMoved moved => this with { Status = moved.To, UpdatedAt = moved.At },
-        SessionTurnRecorded turn => this with { MessageCount = turn.MessageCount, LastActiveAt = turn.At },
+        JournalPurged => this,
         _ => throw new ArgumentException($"Unknown session event {@event.GetType().Name}.", nameof(@event)),
     };
 

@@ -5,7 +5,7 @@ using JidoSessions.Actors.Tests.Llm;
 using JidoSessions.Client;
 using JidoSessions.Client.Http;
 using JidoSessions.Host.Tests.Support;
-using static JidoSessions.TestKit.TestKit;
+using static JidoSessions.Host.Tests.Support.Eventually;
 
 namespace JidoSessions.Host.Tests.Gateway;
 

@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.DependencyInjection;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Remote.Hosting;
+using JidoSessions.Actors.Agent;
+using JidoSessions.Actors.Context;
+using JidoSessions.Actors.Events;
+using JidoSessions.Actors.Keys;
+using JidoSessions.Actors.Persistence;
+using JidoSessions.Actors.Sessions;
+using JidoSessions.Persistence.Directory;
+using JidoSessions.Persistence.Serialization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JidoSessions.Actors.Hosting;
+
+/// <summary>Adds JidoSessions to an Akka.Hosting actor system.</summary>
+public static class JidoSessionsAkkaExtensions
+{
+    private static readonly ConditionalWeakTable<ActorSystem, SessionServices> Services = new();
+
+    /// <summary>
+    /// Adds the session system to this actor system: remoting and a cluster (a single node on loopback that joins
+    /// itself unless <see cref="SessionSystemOptions.Cluster"/> names seed nodes), DistributedPubSub, the "session" and
+    /// "session-key" shard regions (registered as <see cref="SessionRegion"/> and <see cref="KeyRegion"/>), this node's
+    /// SessionManager (<see cref="SessionManagerActor"/>) and the journal and snapshot store. The model is the
+    /// <see cref="IChatClient"/> registered in DI, else the embedded deterministic local model; logging, the clock
+    /// (<see cref="TimeProvider"/>) and the listing read side (<see cref="ISessionDirectoryStore"/>) come from DI too
+    /// when registered. Get clients with <see cref="SessionSystem.For(ActorSystem)"/>.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithJidoSessions(this AkkaConfigurationBuilder builder, SessionSystemOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var holder = new ServicesHolder(options);
+        var cluster = options.Cluster;
+
+        builder
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithRemoting(cluster.Hostname, cluster.Port)
+            .WithClustering(new ClusterOptions { SeedNodes = [.. cluster.SeedNodes], Roles = [.. cluster.Roles] })
+            .WithDistributedPubSub(role: null!)
+            .AddHocon($"akka.persistence.max-concurrent-recoveries = {options.Storage.MaxConcurrentRecoveries}", HoconAddMode.Prepend);
+        if (options.AkkaHocon is { Length: > 0 } hocon)
+        {
+            builder.AddHocon(hocon, HoconAddMode.Prepend);
+        }
+
+        WithStorage(builder, options.Storage);
+        builder
+            .WithShardRegion<SessionRegion>(
+                "session",
+                (system, _, resolver) =>
+                {
+                    var services = holder.Get(system, resolver);
+                    return id => SessionEntity.Props(id, services);
+                },
+                new SessionMessageExtractor(options.Shards),
+                new ShardOptions
+                {
+                    StateStoreMode = StateStoreMode.DData,
+                    RememberEntities = false,
+                    ShouldPassivateIdleEntities = false,
+                    HandOffStopMessage = StopSession.Instance,
+                })
+            .WithShardRegion<KeyRegion>(
+                "session-key",
+                (_, _, _) => KeyEntity.Props,
+                new KeyMessageExtractor(options.Shards),
+                new ShardOptions
+                {
+                    StateStoreMode = StateStoreMode.DData,
+                    RememberEntities = false,
+                    ShouldPassivateIdleEntities = true,
+                    PassivateIdleEntityAfter = options.IdleTimeout,
+                })
+            .WithActors((system, registry, resolver) =>
+            {
+                var services = holder.Get(system, resolver);
+                registry.Register<SessionManagerActor>(system.ActorOf(SessionManager.Props(services), "sessions"));
+            });
+        if (cluster.SeedNodes.Count == 0)
+        {
+            builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The services of a system started with <see cref="WithJidoSessions"/>.</summary>
+    internal static SessionServices ServicesOf(ActorSystem system) =>
+        Services.TryGetValue(system, out var services)
+            ? services
+            : throw new InvalidOperationException($"Actor system '{system.Name}' was not configured with WithJidoSessions.");
+
+    /// <summary>The persisted types and their manifests.</summary>
+    internal static EventSerializer BuildSerializer() => new EventSerializerBuilder()
+        .AddSessionEvents()
+        .AddContextEvents()
+        .AddKeyEvents()
+        .Build();
+
+    private static void WithStorage(AkkaConfigurationBuilder builder, StorageOptions storage)
+    {
+        _ = storage;
+        builder.WithInMemoryJournal().WithInMemorySnapshotStore();
+    }
+
+    /// <summary>Builds the shared services once, from the first callback that has the system's DI resolver.</summary>
+    private sealed class ServicesHolder(SessionSystemOptions options)
+    {
+        private readonly Lock _lock = new();
+        private SessionServices? _services;
+
+        public SessionServices Get(ActorSystem system, IDependencyResolver resolver)
+        {
+            lock (_lock)
+            {
+                if (_services is not null)
+                {
+                    return _services;
+                }
+
+                var loggerFactory = resolver.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
+                var chat = resolver.GetService<IChatClient>() ?? new Llm.LocalChatClient();
+                var directory = resolver.GetService<ISessionDirectoryStore>() ?? new InMemoryDirectoryStore();
+                var events = new SessionEventPublisher(system);
+                _services = new SessionServices(
+                    options,
+                    events,
+                    directory,
+                    time,
+                    loggerFactory,
+                    (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, null)),
+                    (id, tenant, context, owner, s) => Props.Create(() => new LlmAgent(id, tenant, context, chat, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner)));
+                Services.AddOrUpdate(system, _services);
+                return _services;
+            }
+        }
+    }
+}

@@ -1,0 +1,345 @@
+using Akka.Actor;
+using Akka.Persistence;
+using JidoSessions.Actors.Agent;
+using JidoSessions.Actors.Context;
+using JidoSessions.Actors.Diagnostics;
+using JidoSessions.Actors.Keys;
+using JidoSessions.Client;
+
+namespace JidoSessions.Actors.Sessions;
+
+/// <summary>Requests, timers and child failures.</summary>
+internal sealed partial class SessionEntity
+{
+    protected override void OnCommand(object message)
+    {
+        if (_opening && message is not Opened)
+        {
+            Stash.Stash();
+            return;
+        }
+
+        switch (message)
+        {
+            case SessionEnvelope envelope:
+                HandleRequest(envelope);
+                break;
+            case Opened opened:
+                FinishOpening(opened);
+                break;
+            case TurnFinished finished:
+                HandleTurnFinished(finished);
+                break;
+            case ContextReady ready:
+                HandleContextReady(ready);
+                break;
+            case IdleCheck:
+                HandleIdle();
+                break;
+            case TtlCheck:
+                HandleTtlCheck();
+                break;
+            case Terminated terminated:
+                HandleChildStopped(terminated.ActorRef);
+                break;
+            case StopSession:
+                Context.Stop(Self);
+                break;
+            case SaveSnapshotSuccess saved:
+                DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+                break;
+            default:
+                if (!HandleTermination(message))
+                {
+                    HandleOther(message);
+                }
+
+                break;
+        }
+    }
+
+    private static void HandleOther(object message)
+    {
+        // Journal acknowledgements (snapshot deletes, failures) and replies a backoff supervisor sends while a
+        // child restarts need no action.
+        _ = message;
+    }
+
+    private void HandleRequest(SessionEnvelope envelope)
+    {
+        _lastRequestAt = Now;
+        if (_state is null)
+        {
+            HandleUnopened(envelope);
+            return;
+        }
+
+        if (_state.Tenant != envelope.Tenant)
+        {
+            Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+            return;
+        }
+
+        if (_state.Status is SessionStatus.Terminating or SessionStatus.Terminated)
+        {
+            HandleWhileEnding(envelope.Payload);
+            return;
+        }
+
+        switch (envelope.Payload)
+        {
+            case OpenSession or JoinSession:
+                Sender.Tell(new GetOrCreateResult(_state.ToInfo(), Created: false), Self);
+                break;
+            case GetSessionInfo:
+                Sender.Tell(_state.ToInfo(), Self);
+                break;
+            case SendMessage send:
+                HandleSend(send);
+                break;
+            case CancelTurn:
+                if (_agent is null)
+                {
+                    Sender.Tell(false, Self);
+                }
+                else
+                {
+                    _agent.Forward(CancelRunningTurn.Instance);
+                }
+
+                break;
+            case SetSessionConfig set:
+                HandleSetConfig(set);
+                break;
+            case TerminateSession terminate:
+                BeginTermination(terminate.Reason, Sender);
+                break;
+            case GetHistory or AddFile or RemoveFile or ListFiles:
+                if (EnsureServing("use its context"))
+                {
+                    _context!.Forward(envelope.Payload);
+                }
+
+                break;
+            default:
+                Unhandled(envelope.Payload);
+                break;
+        }
+    }
+
+    /// <summary>A fresh entity: open it, or say it does not exist (and stop, nothing to keep in memory).</summary>
+    private void HandleUnopened(SessionEnvelope envelope)
+    {
+        switch (envelope.Payload)
+        {
+            case OpenSession open when !IsPurged:
+                Open(open, Sender, envelope.Tenant);
+                return;
+            case JoinSession join when !IsPurged:
+                // The key's assignment was journaled but the session never opened (a crash between the two).
+                Open(new OpenSession(join.Key, join.Config ?? new SessionConfig(), AsGetOrCreate: true), Sender, envelope.Tenant);
+                return;
+            case JoinSession join:
+                KeyRegions.Bounce(Context.System, envelope.Tenant, join.Key, _id, join.Config, Sender);
+                break;
+            case TerminateSession when IsPurged:
+                // Ended before this request arrived: the outcome the caller wanted.
+                Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+                break;
+            default:
+                Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+                break;
+        }
+
+        Passivate();
+    }
+
+    /// <summary>Answers the sender with a typed failure unless the session can serve requests.</summary>
+    private bool EnsureServing(string attempted)
+    {
+        Exception? failure = _state!.Status switch
+        {
+            SessionStatus.Failed => new SessionFailedException(_id, "its context or agent kept failing"),
+            _ when _agent is null || _context is null => new InvalidTransitionException(_id, _state.Status, attempted),
+            _ => null,
+        };
+        if (failure is null)
+        {
+            return true;
+        }
+
+        Sender.Tell(new Status.Failure(failure), Self);
+        return false;
+    }
+
+    private void HandleSend(SendMessage send)
+    {
+        var max = _services.Options.MaxMessageChars;
+        if (string.IsNullOrWhiteSpace(send.Text) || send.Text.Length > max)
+        {
+            Sender.Tell(new Status.Failure(ValidationException.For("message", $"must be 1-{max} characters and not blank")), Self);
+            return;
+        }
+
+        if (!EnsureServing("send a message"))
+        {
+            return;
+        }
+
+        _turnsInFlight++;
+        if (_state!.Status == SessionStatus.Idle)
+        {
+            MoveStatus(SessionStatus.Active, "message received");
+        }
+
+        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!));
+    }
+
+    private void HandleSetConfig(SetSessionConfig set)
+    {
+        if (!EnsureServing("change its config"))
+        {
+            return;
+        }
+
+        var merged = _state!.Config.Merge(set.Patch);
+        try
+        {
+            merged.Validate();
+        }
+        catch (ValidationException exception)
+        {
+            Sender.Tell(new Status.Failure(exception), Self);
+            return;
+        }
+
+        var replyTo = Sender;
+        Persist(new SessionConfigChanged(merged, Now), e =>
+        {
+            _state = _state.Apply(e);
+            _resolved = ResolvedConfig.Resolve(_state.Config, _services.Options.Defaults);
+            _context?.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
+            SnapshotIfDue();
+            var info = _state.ToInfo();
+            WriteDirectoryAsync().PipeTo(replyTo, Self, () => info, ex => new Status.Failure(ex));
+        });
+    }
+
+    private void HandleTurnFinished(TurnFinished finished)
+    {
+        _turnsInFlight = Math.Max(0, _turnsInFlight - 1);
+        if (finished.MessageCount is { } count && _state is not null)
+        {
+            _state = _state with { MessageCount = count, LastActiveAt = finished.At };
+        }
+    }
+
+    private void HandleContextReady(ContextReady ready)
+    {
+        if (_state is not null)
+        {
+            _state = _state with
+            {
+                MessageCount = ready.MessageCount,
+                LastActiveAt = ready.LastMessageAt is { } at && at > _state.LastActiveAt ? at : _state.LastActiveAt,
+            };
+        }
+    }
+
+    private void HandleIdle()
+    {
+        if (_state?.Status is not (SessionStatus.Active or SessionStatus.Idle))
+        {
+            return;
+        }
+
+        var quietFor = Now - _lastRequestAt;
+        var idleAfter = _services.Options.IdleTimeout;
+        if (_turnsInFlight > 0 || quietFor < idleAfter)
+        {
+            ScheduleIdleCheck(quietFor < idleAfter ? idleAfter - quietFor : idleAfter);
+            return;
+        }
+
+        if (_state.Status == SessionStatus.Active)
+        {
+            MoveStatus(SessionStatus.Idle, "idle timeout", PassivateIfConfigured);
+            return;
+        }
+
+        PassivateIfConfigured();
+    }
+
+    private void PassivateIfConfigured()
+    {
+        if (_services.Options.PassivateIdleSessions && _turnsInFlight == 0)
+        {
+            Passivate();
+        }
+    }
+
+    private void HandleTtlCheck()
+    {
+        if (_services.Options.Ttl is not { } ttl || _state is null || !SessionTransitions.IsLive(_state.Status))
+        {
+            return;
+        }
+
+        var idleFor = Now - _state.LastActiveAt;
+        if (idleFor < ttl || _turnsInFlight > 0)
+        {
+            ScheduleTtlCheck(idleFor < ttl ? ttl - idleFor : ttl);
+            return;
+        }
+
+        BeginTermination(TerminationReason.Expired, null);
+    }
+
+    private void HandleChildStopped(IActorRef child)
+    {
+        if (child.Equals(_context))
+        {
+            _context = null;
+        }
+        else if (child.Equals(_agent))
+        {
+            _agent = null;
+        }
+        else
+        {
+            ChildOfTerminationStopped(child);
+            return;
+        }
+
+        if (_context is null && _agent is null)
+        {
+            SessionMetrics.LiveSessions.Add(-1);
+        }
+
+        if (_state!.Status == SessionStatus.Terminating)
+        {
+            ContinueTermination();
+            return;
+        }
+
+        if (!SessionTransitions.IsLive(_state.Status))
+        {
+            return;
+        }
+
+        // A child's backoff supervisor stops only when the child exceeded its restarts: the session has failed.
+        SessionMetrics.SessionFailures.Add(1);
+        MoveStatus(SessionStatus.Failed, $"{child.Path.Name} kept failing", StopChildren);
+    }
+
+    private void StopChildren()
+    {
+        foreach (var child in new[] { _context, _agent })
+        {
+            if (child is not null)
+            {
+                Context.Stop(child);
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Pattern;
+using Akka.Persistence;
+using JidoSessions.Actors.Context;
+using JidoSessions.Actors.Diagnostics;
+using JidoSessions.Client;
+
+namespace JidoSessions.Actors.Sessions;
+
+/// <summary>
+/// One session, as a sharded persistent entity of the "session" region (entity id = session id, persistence id
+/// "session-{id}"). Holds the session's state (status, config) and supervises <c>/context</c> and <c>/agent</c>
+/// one-for-one through Akka's <see cref="BackoffSupervisor"/>: a crashed child comes back after a growing delay (the
+/// context recovers its history from its journal); when a child exceeds its restarts the session becomes Failed
+/// (persisted, published) and every later request gets <see cref="SessionFailedException"/>.
+/// </summary>
+/// <remarks>
+/// <code>
+///   (fresh) ──Open/Join──► Active ◄──► Idle ──(passivate)──► (stopped; next message recovers it)
+///                           │  │          │
+///                           │  └─► Failed ┤
+///                           └─────────────┴──Terminate──► Terminating ──purged──► Terminated (stops)
+///   (purged: sequence nr &gt; 0, no events) answers SessionNotFound, bounces joins back to the key entity
+/// </code>
+/// </remarks>
+internal sealed partial class SessionEntity : UntypedPersistentActor
+{
+    private readonly SessionId _id;
+    private readonly SessionServices _services;
+    private SessionState? _state;
+    private ResolvedConfig? _resolved;
+    private IActorRef? _context;
+    private IActorRef? _agent;
+    private int _turnsInFlight;
+    private ITimer? _ttlTimer;
+    private ITimer? _idleTimer;
+    private DateTimeOffset _lastRequestAt;
+    private bool _opening;
+
+    public SessionEntity(string entityId, SessionServices services)
+    {
+        _id = SessionId.Parse(entityId);
+        _services = services;
+        PersistenceId = "session-" + entityId;
+    }
+
+    public override string PersistenceId { get; }
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    /// <summary>Props for the region's entity factory.</summary>
+    public static Props Props(string entityId, SessionServices services) =>
+        Akka.Actor.Props.Create(() => new SessionEntity(entityId, services));
+
+    /// <summary>A purged session: its journal remembers a sequence number but holds no events.</summary>
+    private bool IsPurged => _state is null && LastSequenceNr > 0;
+
+    protected override void OnRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer { Snapshot: SessionState snapshot }:
+                _state = snapshot;
+                break;
+            case SessionOpened opened:
+                _state = SessionState.Empty(_id, opened.Tenant).Apply(opened);
+                break;
+            case RecoveryCompleted:
+                OnRecovered();
+                break;
+            default:
+                _state = _state?.Apply(message);
+                break;
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _ttlTimer?.Dispose();
+        _idleTimer?.Dispose();
+        if (_context is not null || _agent is not null)
+        {
+            SessionMetrics.LiveSessions.Add(-1);
+        }
+
+        base.PostStop();
+    }
+
+    private void OnRecovered()
+    {
+        if (_state is null)
+        {
+            return;
+        }
+
+        switch (_state.Status)
+        {
+            case SessionStatus.Terminating:
+                // A crash part-way through ending it: finish the job (nobody is waiting for the answer).
+                ContinueTermination();
+                break;
+            case SessionStatus.Terminated:
+                break;
+            default:
+                StartServing();
+                _ = WriteDirectoryAsync();
+                break;
+        }
+    }
+
+    private void Open(OpenSession open, IActorRef replyTo, TenantId tenant)
+    {
+        var now = Now;
+        var events = new object[]
+        {
+            new SessionOpened(_id, tenant, open.Key, open.Config, now),
+            new SessionStatusMoved(SessionStatus.Initializing, SessionStatus.Active, "created", now),
+        };
+        var remaining = events.Length;
+        PersistAll(events, e =>
+        {
+            _state = e is SessionOpened opened ? SessionState.Empty(_id, tenant).Apply(opened) : _state!.Apply(e);
+            if (--remaining > 0)
+            {
+                return;
+            }
+
+            // Listed before anyone hears of it, so a created session is always in the listing.
+            var info = _state.ToInfo();
+            _opening = true;
+            WriteDirectoryAsync().PipeTo(Self, Self, () => new Opened(info, open.AsGetOrCreate, replyTo), ex => new Opened(info, open.AsGetOrCreate, replyTo, ex));
+        });
+    }
+
+    private void FinishOpening(Opened opened)
+    {
+        _opening = false;
+        if (opened.Failure is { } failure)
+        {
+            opened.ReplyTo.Tell(new Status.Failure(new SessionUnavailableException($"Session {_id} was created but could not be listed: {failure.Message}", failure)), Self);
+        }
+        else
+        {
+            _services.Events.Publish(new SessionCreated(_id, _state!.Tenant, _state.CreatedAt, _state.Key));
+            _services.Events.Publish(new SessionStatusChanged(_id, _state.Tenant, _state.UpdatedAt, SessionStatus.Initializing, SessionStatus.Active, "created"));
+            opened.ReplyTo.Tell(opened.AsGetOrCreate ? new GetOrCreateResult(_state.ToInfo(), Created: true) : _state.ToInfo(), Self);
+        }
+
+        StartServing();
+        Stash.UnstashAll();
+    }
+
+    private void StartServing()
+    {
+        _resolved = ResolvedConfig.Resolve(_state!.Config, _services.Options.Defaults);
+        if (!SessionTransitions.IsLive(_state.Status) || _context is not null)
+        {
+            return;
+        }
+
+        SessionMetrics.LiveSessions.Add(1);
+        _context = Context.Watch(Context.ActorOf(Supervised(_services.ContextProps(_id, _state.Tenant, Self), "context"), "context"));
+        _agent = Context.Watch(Context.ActorOf(Supervised(_services.AgentProps(_id, _state.Tenant, _context, Self), "agent"), "agent"));
+        _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
+        _lastRequestAt = Now;
+        ScheduleIdleCheck(_services.Options.IdleTimeout);
+        ScheduleTtlCheck(_services.Options.Ttl);
+    }
+
+    /// <summary>One-for-one with exponential backoff; past the allowed restarts the supervisor stops and the session fails.</summary>
+    private Props Supervised(Props child, string name)
+    {
+        var options = _services.Options;
+        var backoff = Backoff.OnFailure(child, name, options.RestartBackoffMin, options.RestartBackoffMax, 0.2, options.MaxRestarts)
+            .WithAutoReset(options.RestartWindow)
+            .WithReplyWhileStopped(new Status.Failure(new SessionUnavailableException($"Session {_id} is restarting its {name} after a failure; try again shortly.")));
+        return BackoffSupervisor.Props(backoff);
+    }
+
+    // Idle and TTL timers run on the injected TimeProvider (FakeTimeProvider in tests), not on Akka's scheduler,
+    // which also drives the cluster and cannot be replaced by a manual one in a cluster member.
+    private void ScheduleTtlCheck(TimeSpan? delay)
+    {
+        _ttlTimer?.Dispose();
+        _ttlTimer = delay is { } wait ? After(wait, TtlCheck.Instance) : null;
+    }
+
+    private void ScheduleIdleCheck(TimeSpan delay)
+    {
+        _idleTimer?.Dispose();
+        _idleTimer = After(delay, IdleCheck.Instance);
+    }
+
+    private ITimer After(TimeSpan delay, object message)
+    {
+        var self = Self;
+        return _services.Time.CreateTimer(_ => self.Tell(message, ActorRefs.NoSender), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task WriteDirectoryAsync()
+    {
+        var info = _state!.ToInfo();
+        return _services.Directory.UpsertAsync(DirectoryRows.From(info));
+    }
+
+    private void PublishStatus(SessionStatusMoved moved) =>
+        _services.Events.Publish(new SessionStatusChanged(_id, _state!.Tenant, moved.At, moved.From, moved.To, moved.Reason));
+
+    private void MoveStatus(SessionStatus to, string reason, Action? then = null)
+    {
+        var moved = new SessionStatusMoved(_state!.Status, SessionTransitions.Move(_id, _state.Status, to), reason, Now);
+        Persist(moved, e =>
+        {
+            _state = _state.Apply(e);
+            PublishStatus(e);
+            _ = WriteDirectoryAsync();
+            SnapshotIfDue();
+            then?.Invoke();
+        });
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (LastSequenceNr % _services.Options.SnapshotEvery == 0)
+        {
+            SaveSnapshot(_state);
+        }
+    }
+
+    private void Passivate() => Context.Parent.Tell(new Passivate(StopSession.Instance));
+
+    private sealed record TtlCheck
+    {
+        public static readonly TtlCheck Instance = new();
+    }
+
+    private sealed record IdleCheck
+    {
+        public static readonly IdleCheck Instance = new();
+    }
+
+    /// <summary>The directory write of a new session finished (or failed).</summary>
+    private sealed record Opened(SessionInfo Info, bool AsGetOrCreate, IActorRef ReplyTo, Exception? Failure = null);
+}

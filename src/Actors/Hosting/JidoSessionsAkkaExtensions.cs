@@ -119,6 +119,28 @@ public static class JidoSessionsAkkaExtensions
         builder.WithInMemoryJournal().WithInMemorySnapshotStore();
     }
 
+    /// <summary>Creates the services of one system and records them for <see cref="ServicesOf"/>.</summary>
+    internal static SessionServices CreateServices(
+        ActorSystem system,
+        SessionSystemOptions options,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? time,
+        IChatClient? chat,
+        ISessionDirectoryStore? directory)
+    {
+        var model = chat ?? new Llm.LocalChatClient();
+        var services = new SessionServices(
+            options,
+            new SessionEventPublisher(system),
+            directory ?? new InMemoryDirectoryStore(),
+            time ?? TimeProvider.System,
+            loggerFactory ?? NullLoggerFactory.Instance,
+            (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, null)),
+            (id, tenant, context, owner, s) => Props.Create(() => new LlmAgent(id, tenant, context, model, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner)));
+        Services.AddOrUpdate(system, services);
+        return services;
+    }
+
     /// <summary>Builds the shared services once, from the first callback that has the system's DI resolver.</summary>
     private sealed class ServicesHolder(SessionSystemOptions options)
     {
@@ -129,26 +151,13 @@ public static class JidoSessionsAkkaExtensions
         {
             lock (_lock)
             {
-                if (_services is not null)
-                {
-                    return _services;
-                }
-
-                var loggerFactory = resolver.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-                var time = resolver.GetService<TimeProvider>() ?? TimeProvider.System;
-                var chat = resolver.GetService<IChatClient>() ?? new Llm.LocalChatClient();
-                var directory = resolver.GetService<ISessionDirectoryStore>() ?? new InMemoryDirectoryStore();
-                var events = new SessionEventPublisher(system);
-                _services = new SessionServices(
+                return _services ??= CreateServices(
+                    system,
                     options,
-                    events,
-                    directory,
-                    time,
-                    loggerFactory,
-                    (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, null)),
-                    (id, tenant, context, owner, s) => Props.Create(() => new LlmAgent(id, tenant, context, chat, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner)));
-                Services.AddOrUpdate(system, _services);
-                return _services;
+                    resolver.GetService<ILoggerFactory>(),
+                    resolver.GetService<TimeProvider>(),
+                    resolver.GetService<IChatClient>(),
+                    resolver.GetService<ISessionDirectoryStore>());
             }
         }
     }

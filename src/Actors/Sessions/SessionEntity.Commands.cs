@@ -27,6 +27,9 @@ internal sealed partial class SessionEntity
             case Opened opened:
                 FinishOpening(opened);
                 break;
+            case ListingWritten:
+                ListingWriteFinished();
+                break;
             case TurnFinished finished:
                 HandleTurnFinished(finished);
                 break;
@@ -231,6 +234,7 @@ internal sealed partial class SessionEntity
         if (finished.MessageCount is { } count && _state is not null)
         {
             _state = _state with { MessageCount = count, LastActiveAt = finished.At };
+            RefreshListing();
         }
     }
 

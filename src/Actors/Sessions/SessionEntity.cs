@@ -37,6 +37,8 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private ITimer? _idleTimer;
     private DateTimeOffset _lastRequestAt;
     private bool _opening;
+    private bool _listingWriteInFlight;
+    private bool _listingDirty;
 
     public SessionEntity(string entityId, SessionServices services)
     {
@@ -204,6 +206,32 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         return _services.Directory.UpsertAsync(DirectoryRows.From(info));
     }
 
+    /// <summary>
+    /// Brings the listing row up to date with the activity of turns, off the turn's path: at most one write in
+    /// flight per session, later changes coalesced into the next one, so the listing lags by at most one write.
+    /// </summary>
+    private void RefreshListing()
+    {
+        if (_listingWriteInFlight)
+        {
+            _listingDirty = true;
+            return;
+        }
+
+        _listingWriteInFlight = true;
+        WriteDirectoryAsync().PipeTo(Self, Self, () => ListingWritten.Instance, _ => ListingWritten.Instance);
+    }
+
+    private void ListingWriteFinished()
+    {
+        _listingWriteInFlight = false;
+        if (_listingDirty && _state is not null && SessionTransitions.IsLive(_state.Status))
+        {
+            _listingDirty = false;
+            RefreshListing();
+        }
+    }
+
     private void PublishStatus(SessionStatusMoved moved) =>
         _services.Events.Publish(new SessionStatusChanged(_id, _state!.Tenant, moved.At, moved.From, moved.To, moved.Reason));
 
@@ -233,6 +261,11 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private sealed record TtlCheck
     {
         public static readonly TtlCheck Instance = new();
+    }
+
+    private sealed record ListingWritten
+    {
+        public static readonly ListingWritten Instance = new();
     }
 
     private sealed record IdleCheck

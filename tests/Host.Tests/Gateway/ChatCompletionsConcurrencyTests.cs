@@ -50,9 +50,14 @@ public sealed class ChatCompletionsConcurrencyTests(RealHostFixture fixture) : I
         }
 
         Assert.Equal(results.Select(r => r.Text).Order(StringComparer.Ordinal), history.Where(h => h.Role == MessageRole.User).Select(h => h.Text).Order(StringComparer.Ordinal));
-        var sessions = (await http.GetFromJsonAsync<SessionPage>("v1/sessions?limit=1000", Json))!;
-        var keyed = Assert.Single(sessions.Items, s => s.Key?.Value == key);
-        Assert.Equal(sessionId, keyed.Id.ToString());
-        Assert.Equal(2 * Requests, keyed.MessageCount);
+
+        // The listing catches up with turns off their path (one coalesced row write at a time).
+        await Eventually.AwaitAssertAsync(async () =>
+        {
+            var sessions = (await http.GetFromJsonAsync<SessionPage>("v1/sessions?limit=1000", Json))!;
+            var keyed = Assert.Single(sessions.Items, s => s.Key?.Value == key);
+            Assert.Equal(sessionId, keyed.Id.ToString());
+            Assert.Equal(2 * Requests, keyed.MessageCount);
+        });
     }
 }

@@ -19,6 +19,12 @@ public interface ISessionClient
     /// </summary>
     Task<GetOrCreateResult> GetOrCreateAsync(SessionKey key, CreateSessionRequest? request = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The live session <paramref name="key"/> names, or null; never creates one. Resolved by the key's owner
+    /// directly, so its cost does not grow with the number of sessions.
+    /// </summary>
+    Task<SessionInfo?> FindByKeyAsync(SessionKey key, CancellationToken cancellationToken = default);
+
     /// <summary>Runs one turn: the reply comes after user and assistant messages were appended to history.</summary>
     Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default);
 

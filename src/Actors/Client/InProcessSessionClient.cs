@@ -28,6 +28,26 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
         return AskAsync<GetOrCreateResult>(new GetOrCreateSession(Tenant, key, request?.Config), Options.RequestTimeout, cancellationToken);
     }
 
+    public async Task<SessionInfo?> FindByKeyAsync(SessionKey key, CancellationToken cancellationToken = default)
+    {
+        RequireKey(key);
+        var lookup = await AskAsync<Keys.KeyLookup>(new FindSessionByKey(Tenant, key), Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        if (lookup.Id is not { } id)
+        {
+            return null;
+        }
+
+        try
+        {
+            var info = await GetInfoAsync(id, cancellationToken).ConfigureAwait(false);
+            return info.Status is SessionStatus.Terminating or SessionStatus.Terminated ? null : info;
+        }
+        catch (SessionNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
         AskSessionAsync<MessageReply>(id, new SendMessage(message ?? throw ValidationException.For("message", "is required")), Options.TurnTimeout, cancellationToken);
 

@@ -50,6 +50,20 @@ public sealed partial class HttpSessionClient : ISessionClient
         SendJsonAsync<GetOrCreateResult>(HttpMethod.Put, "v1/sessions/by-key/" + Uri.EscapeDataString(key.Value), request ?? new CreateSessionRequest(), cancellationToken);
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    public async Task<SessionInfo?> FindByKeyAsync(SessionKey key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendJsonAsync<SessionInfo>(HttpMethod.Get, "v1/sessions/by-key/" + Uri.EscapeDataString(key.Value), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
         SendJsonAsync<MessageReply>(HttpMethod.Post, Session(id, "messages"), new MessageRequest(message), cancellationToken);
 

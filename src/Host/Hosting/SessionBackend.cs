@@ -47,6 +47,14 @@ internal static class SessionBackend
                 MaxFiles = options.Sessions.MaxFiles,
                 TokenBudget = options.Sessions.TokenBudget,
             },
+            Cluster = new ClusterSettings
+            {
+                Hostname = options.Akka.Hostname,
+                Port = options.Akka.Port,
+                SeedNodes = options.Akka.SeedNodes,
+                Roles = options.Akka.Roles,
+            },
+            AkkaHocon = options.Akka.Hocon,
             Storage = new ActorStorage
             {
                 Provider = options.Storage.Provider switch

@@ -24,6 +24,12 @@ internal sealed class FakeSessionClient(FakeTenant tenant) : ISessionClient
         return Task.FromResult(new GetOrCreateResult(session.Info(), created));
     }
 
+    public async Task<SessionInfo?> FindByKeyAsync(SessionKey key, CancellationToken cancellationToken = default)
+    {
+        var page = await ListAsync(new ListSessionsQuery(Limit: 1000), cancellationToken);
+        return page.Items.FirstOrDefault(s => s.Key == key);
+    }
+
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
         tenant.Find(id).RunTurnAsync(message, _ => ValueTask.CompletedTask, cancellationToken);
 

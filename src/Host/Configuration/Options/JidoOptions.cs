@@ -17,4 +17,7 @@ public sealed record JidoOptions
 
     /// <summary><c>jido.auth</c>.</summary>
     public AuthOptions Auth { get; init; } = new();
+
+    /// <summary>The <c>akka</c> section (cluster membership, and anything else for Akka).</summary>
+    public AkkaOptions Akka { get; init; } = new();
 }

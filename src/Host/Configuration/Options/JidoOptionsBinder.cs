@@ -18,6 +18,7 @@ internal static class JidoOptionsBinder
             Llm = BindLlm(read, new LlmOptions()),
             Http = BindHttp(read, new HttpOptions()),
             Auth = BindAuth(read, new AuthOptions()),
+            Akka = AkkaOptionsBinder.Bind(configuration, read),
         };
         return read.Errors.Count > 0 ? throw new JidoConfigurationException(read.Errors) : options;
     }

@@ -10,6 +10,7 @@ internal static class SessionsApi
         var sessions = v1.MapGroup("/sessions").WithTags("Sessions");
         sessions.MapPost("/", CreateAsync);
         sessions.MapPut("/by-key/{key}", GetOrCreateAsync);
+        sessions.MapGet("/by-key/{key}", FindByKeyAsync);
         sessions.MapGet("/", ListAsync);
         sessions.MapGet("/{id}", GetAsync);
         sessions.MapDelete("/{id}", TerminateAsync);
@@ -35,6 +36,12 @@ internal static class SessionsApi
         return result.Created
             ? TypedResults.Created($"/v1/sessions/{result.Session.Id}", result)
             : TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<SessionInfo>> FindByKeyAsync(HttpContext context, ISessionClient client, CancellationToken cancellationToken)
+    {
+        var key = SessionRoutes.Key(context);
+        return TypedResults.Ok(await client.FindByKeyAsync(key, cancellationToken) ?? throw new SessionNotFoundException("key " + key.Value));
     }
 
     private static async Task<Ok<SessionPage>> ListAsync(HttpRequest request, ISessionClient client, CancellationToken cancellationToken) =>

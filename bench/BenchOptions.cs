@@ -1,13 +1,15 @@
 namespace JidoSessions.Bench;
 
 /// <summary>Command-line options of the bench.</summary>
-internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<string> Suites, IReadOnlySet<string>? Only = null)
+internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<string> Suites, IReadOnlySet<string>? Only = null, string? BaselineFile = null, int LargeCount = 100_000)
 {
     public static BenchOptions Parse(string[] args)
     {
         var warmUp = TimeSpan.FromSeconds(30);
         var trials = 3;
-        var suites = new HashSet<string>(["runtime", "persistence"], StringComparer.OrdinalIgnoreCase);
+        var suites = new HashSet<string>(["sessions"], StringComparer.OrdinalIgnoreCase);
+        string? baseline = null;
+        var large = 100_000;
         HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -22,11 +24,17 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
                 case "--only":
                     only = new HashSet<string>(Value(args, ++i, "--only").Split(','), StringComparer.OrdinalIgnoreCase);
                     break;
+                case "--baseline":
+                    baseline = Value(args, ++i, "--baseline");
+                    break;
+                case "--large":
+                    large = int.Parse(Value(args, ++i, "--large"), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--suite":
                     suites = new HashSet<string>(Value(args, ++i, "--suite").Split(','), StringComparer.OrdinalIgnoreCase);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --warmup SECONDS, --trials N, --suite runtime[,persistence], --only pingpong,fanin,spawn,ask.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --trials N, --suite sessions[,persistence], --baseline FILE, --large N.");
             }
         }
 
@@ -35,7 +43,7 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
             throw new ArgumentException("--trials must be at least 1.");
         }
 
-        return new BenchOptions(warmUp, trials, suites, only);
+        return new BenchOptions(warmUp, trials, suites, only, baseline, large);
     }
 
     private static string Value(string[] args, int index, string option) =>

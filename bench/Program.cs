@@ -1,7 +1,6 @@
 using System.Runtime;
 using JidoSessions.Bench;
-using JidoSessions.Bench.Persistence;
-using JidoSessions.Bench.Runtime;
+using JidoSessions.Bench.Sessions;
 
 BenchOptions options;
 try
@@ -16,14 +15,9 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 
 Console.WriteLine($"JidoSessions bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
     $"server GC {GCSettings.IsServerGC}, trials {options.Trials} (median reported)");
-if (options.Suites.Contains("runtime"))
+if (options.Suites.Contains("sessions"))
 {
-    await new RuntimeBench(options, Console.Out).RunAsync();
-}
-
-if (options.Suites.Contains("persistence"))
-{
-    await new PersistenceBench(options, Console.Out).RunAsync();
+    await new SessionsBench(options, Console.Out).RunAsync();
 }
 
 return 0;

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace JidoSessions.Bench.Sessions;
+
+/// <summary>One measured figure: the median of its trials.</summary>
+public sealed record SessionFigure(string Name, double Median, string Unit, bool HigherIsBetter);
+
+/// <summary>
+/// Runs every sessions workload (a warm-up pass, then the median of <c>trials</c>) and reports the figures. Public API
+/// only, so eng/bench-sessions.sh compiles this file against the baseline commit too.
+/// </summary>
+public static class SessionFigures
+{
+    public static async Task<IReadOnlyList<SessionFigure>> MeasureAsync(int trials, bool warmUp, int largeCount, TextWriter log)
+    {
+        var folder = Directory.CreateTempSubdirectory("jido-bench-").FullName;
+        try
+        {
+            var figures = new List<SessionFigure>();
+            async Task Add(string name, string unit, bool higherIsBetter, Func<Task<double>> measure)
+            {
+                if (warmUp)
+                {
+                    await measure();
+                }
+
+                var samples = new List<double>();
+                for (var i = 0; i < trials; i++)
+                {
+                    samples.Add(await measure());
+                }
+
+                samples.Sort();
+                var figure = new SessionFigure(name, samples[samples.Count / 2], unit, higherIsBetter);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {figure.Median:0.##} {unit} (trials: {string.Join(" / ", samples.Select(s => s.ToString("0.##", CultureInfo.InvariantCulture)))})"));
+                figures.Add(figure);
+            }
+
+            await Add("new sessions/s (get-or-create, fresh keys, 64 at once, SQLite)", "sessions/s", true,
+                () => SessionWorkloads.NewSessionsPerSecondAsync(folder, 5_000, 64));
+            await Add("turns/s (1,000 sessions at once, zero-latency model, SQLite)", "turns/s", true,
+                () => SessionWorkloads.TurnsPerSecondAsync(folder, 1_000, 5));
+            double p99 = 0;
+            await Add("turn time outside the model, p50", "µs", false, async () =>
+            {
+                var (p50, p) = await SessionWorkloads.TurnOverheadAsync(folder, 2_000);
+                p99 = p;
+                return p50;
+            });
+            figures.Add(new SessionFigure("turn time outside the model, p99 (last trial)", p99, "µs", false));
+            await Add("managed bytes per idle live session, 10k sessions", "bytes", false,
+                () => SessionWorkloads.BytesPerIdleSessionAsync(10_000));
+            await Add(string.Create(CultureInfo.InvariantCulture, $"managed bytes per idle live session, {largeCount / 1000}k sessions"), "bytes", false,
+                () => SessionWorkloads.BytesPerIdleSessionAsync(largeCount));
+            await Add("recovery of a 10k-event session (first answer after restart)", "ms", false,
+                () => SessionWorkloads.RecoveryMillisecondsAsync(folder, 10_000));
+            await Add(string.Create(CultureInfo.InvariantCulture, $"time to ready with {largeCount / 1000}k stored sessions"), "s", false,
+                () => SessionWorkloads.ReadySecondsAsync(folder, largeCount));
+            return figures;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Tab-separated: name, median, unit (what the baseline run prints and the bench reads).</summary>
+    public static string ToTsv(IEnumerable<SessionFigure> figures) => string.Join('\n', figures.Select(f =>
+        string.Create(CultureInfo.InvariantCulture, $"{f.Name}\t{f.Median}\t{f.Unit}\t{f.HigherIsBetter}")));
+
+    public static IReadOnlyList<SessionFigure> FromTsv(string text) => [.. text
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split('\t'))
+        .Where(parts => parts.Length == 4)
+        .Select(parts => new SessionFigure(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], bool.Parse(parts[3])))];
+}

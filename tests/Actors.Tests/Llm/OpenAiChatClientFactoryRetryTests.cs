@@ -33,6 +33,28 @@ public sealed class OpenAiChatClientFactoryRetryTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task GetResponseAsync_ManyRetries_DelaysNeverExceedMaxBackoff()
+    {
+        var time = new WatchedTimeProvider();
+        Server.DefaultResponse = FakeOpenAiResponse.Error(503);
+        var client = CreateClient(o => WatchedTiming(o) with { MaxRetries = 6, MaxBackoff = TimeSpan.FromMilliseconds(500) }, time);
+        var call = client.GetResponseAsync("hello");
+        var delays = new List<TimeSpan>();
+
+        for (var retry = 0; retry < 6; retry++)
+        {
+            var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
+            delays.Add(delay);
+            time.Advance(delay);
+        }
+
+        await Assert.ThrowsAsync<LlmProviderException>(() => call.WaitAsync(WaitLimit));
+        Assert.Equal(7, Server.AttemptCount);
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), delays[^1]);
+    }
+
+    [Fact]
     public async Task GetResponseAsync_RateLimitedThenOk_RetriesAndSucceeds()
     {
         Server.Enqueue(FakeOpenAiResponse.Error(429), FakeOpenAiResponse.Reply("ok"));

@@ -9,19 +9,25 @@ namespace JidoSessions.Actors.Context;
 /// skipped, a smaller older one may still fit), then to history from the newest message backwards,
 /// stopping at the first that does not fit so the kept history is a contiguous, most recent stretch.
 /// Output order: system prompt, files (as system messages, so they are never mistaken for what the user
-/// said), history in chronological order, user message.
+/// said), history in chronological order, user message. The system prompt, history and user message are counted
+/// with the reducer's <see cref="TokenEstimator"/>; files arrive with their tokens already counted.
 /// </summary>
 internal sealed class TruncatingReducer : IContextReducer
 {
-    /// <summary>The shared instance (the reducer is stateless).</summary>
-    public static readonly TruncatingReducer Instance = new();
+    /// <summary>The shared instance, counting with <see cref="TokenEstimator.Default"/> (o200k_base).</summary>
+    public static readonly TruncatingReducer Instance = new(TokenEstimator.Default);
+
+    private readonly TokenEstimator _tokens;
+
+    /// <summary>Creates a reducer that counts with <paramref name="tokens"/>.</summary>
+    public TruncatingReducer(TokenEstimator tokens) => _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
 
     /// <inheritdoc />
     public BuiltContext Reduce(ContextInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var hasSystem = !string.IsNullOrEmpty(input.SystemPrompt);
-        var used = (hasSystem ? TokenEstimator.ForMessage(input.SystemPrompt) : 0) + TokenEstimator.ForMessage(input.UserMessage);
+        var used = (hasSystem ? _tokens.CountMessage(input.SystemPrompt) : 0) + _tokens.CountMessage(input.UserMessage);
 
         var files = new List<ContextFile>();
         foreach (var file in input.FilesNewestFirst)
@@ -36,7 +42,7 @@ internal sealed class TruncatingReducer : IContextReducer
         var keptFrom = input.History.Count;
         while (keptFrom > 0)
         {
-            var cost = TokenEstimator.ForMessage(input.History[keptFrom - 1].Text);
+            var cost = _tokens.CountMessage(input.History[keptFrom - 1].Text);
             if (used + cost > input.TokenBudget)
             {
                 break;

@@ -1,3 +1,5 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Text.Json;
 
@@ -6,6 +8,8 @@ namespace JidoSessions.Actors.Llm;
 // Builds LlmProviderExceptions so that kinds, status codes and messages are decided in one place.
 internal static class LlmFailures
 {
+    private const int MaxErrorBodyChars = 16 * 1024;
+
     public static LlmFailureKind KindForStatus(int statusCode) => statusCode switch
     {
         401 or 403 => LlmFailureKind.Unauthorized,
@@ -14,13 +18,29 @@ internal static class LlmFailures
         _ => LlmFailureKind.BadRequest,
     };
 
-    public static LlmProviderException FromStatus(int statusCode, string? errorBody, TimeSpan? retryAfter)
+    public static LlmProviderException FromStatus(int statusCode, string? errorBody, TimeSpan? retryAfter, Exception? inner = null)
     {
         var providerMessage = ProviderMessageFrom(errorBody);
         var message = string.Create(
             CultureInfo.InvariantCulture,
             $"The LLM provider answered HTTP {statusCode}{(providerMessage is null ? "." : ": " + providerMessage)}");
-        return new LlmProviderException(KindForStatus(statusCode), message, statusCode, providerMessage, retryAfter);
+        return new LlmProviderException(KindForStatus(statusCode), message, statusCode, providerMessage, retryAfter, inner);
+    }
+
+    public static LlmProviderException FromClientResult(ClientResultException exception, DateTimeOffset now)
+    {
+        var response = exception.GetRawResponse();
+        string? body = null;
+        TimeSpan? retryAfter = null;
+        if (response is not null)
+        {
+            response.Headers.TryGetValue("retry-after-ms", out var retryAfterMs);
+            response.Headers.TryGetValue("Retry-After", out var retryAfterValue);
+            retryAfter = RetryAfterHeader.Parse(retryAfterMs, retryAfterValue, now);
+            body = ErrorBodyOf(response);
+        }
+
+        return FromStatus(exception.Status, body, retryAfter, exception);
     }
 
     public static LlmProviderException FromStreamError(JsonElement error)
@@ -51,6 +71,21 @@ internal static class LlmFailures
         LlmFailureKind.TruncatedStream,
         "The LLM provider's stream ended before [DONE] and before any finish reason.",
         innerException: inner);
+
+    // Error bodies are only mined for a message; a misbehaving server must not make us hold megabytes.
+    private static string? ErrorBodyOf(PipelineResponse response)
+    {
+        try
+        {
+            var text = response.Content.ToString();
+            return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
+        }
+        catch (InvalidOperationException)
+        {
+            // The content was not buffered: the status code alone still classifies the failure.
+            return null;
+        }
+    }
 
     // Accepts {"error":{"message":"..."}} (OpenAI, vLLM, llama.cpp) and {"error":"..."} (Ollama).
     public static string? ProviderMessageFrom(string? body)

@@ -4,9 +4,11 @@ using Microsoft.Extensions.AI;
 namespace JidoSessions.Actors.Llm;
 
 /// <summary>
-/// The embedded default model: small, deterministic and offline. It answers only from the messages it is given
-/// (quoting earlier messages, recalling a stated name or a note, counting messages, echoing), so which session's
-/// context reached it is visible in every answer.
+/// The embedded default model: a scripted, deterministic and offline stand-in for development and tests, not a real
+/// LLM. It answers only from the messages it is given — history (quoting earlier messages, recalling a stated name
+/// or a note, counting messages, echoing), the session's files (system messages "File: path\n…": quoted or
+/// summarised when asked about) and the configured system prompt — so which session's context reached it is visible
+/// in every answer. Asked who or what it is, it says exactly that.
 /// </summary>
 /// <remarks>
 /// The same messages always give the same text. Streaming yields that text as word tokens (each with its trailing

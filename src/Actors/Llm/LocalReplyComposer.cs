@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace JidoSessions.Actors.Llm;
 
-// The local model's "intelligence": a fixed list of intents answered only from the given conversation. Order
-// matters: questions are checked before statements, because "what did I ask you to remember" also says "remember".
+// The local model's "intelligence": a fixed list of intents answered only from the given conversation (history,
+// files, system prompt). Order matters: questions are checked before statements, because "what did I ask you to
+// remember" also says "remember".
 internal static class LocalReplyComposer
 {
     public const string ModelId = "jido-local-1";
@@ -58,11 +59,26 @@ internal static class LocalReplyComposer
                 $"You have sent {count} {(count == 1 ? "message" : "messages")} so far, including this one.");
         }
 
-        if (LocalText.ContainsAny(asked, "who are you", "what are you"))
+        if (LocalFileAnswers.For(asked, current, conversation.Files) is { } aboutFiles)
+        {
+            return aboutFiles;
+        }
+
+        if (LocalText.ContainsAny(asked, "who are you", "what are you", "are you a real", "are you an ai", "are you real",
+                "what model are you", "which model are you"))
+        {
+            var identity = $"I am {ModelId}, JidoSessions' local scripted model for development and tests, not a real LLM: "
+                + "I answer only from this session's messages, files and system prompt.";
+            return conversation.SystemPrompt is { } prompt
+                ? $"{identity} My configured persona: \"{LocalText.FirstSentence(prompt)}\""
+                : identity;
+        }
+
+        if (LocalText.ContainsAny(asked, "system prompt", "your instructions", "your persona"))
         {
             return conversation.SystemPrompt is { } prompt
-                ? $"I am {ModelId}, a local assistant. My configured persona: \"{LocalText.FirstSentence(prompt)}\""
-                : $"I am {ModelId}, a small local assistant that answers from this conversation only.";
+                ? $"My configured system prompt begins: \"{LocalText.FirstSentence(prompt)}\""
+                : "This session has no system prompt configured.";
         }
 
         if (LocalText.NameIn(current) is { } statedName)

@@ -3,7 +3,7 @@ using System.Text;
 namespace JidoSessions.Actors.Llm;
 
 /// <summary>
-/// Settings for <see cref="OpenAiChatClient"/>. Works with any server speaking the OpenAI chat-completions
+/// Settings for <see cref="OpenAiChatClientFactory"/>. Works with any server speaking the OpenAI chat-completions
 /// protocol (OpenAI, vLLM, Ollama, llama.cpp server).
 /// </summary>
 public sealed record OpenAiChatClientOptions
@@ -24,15 +24,19 @@ public sealed record OpenAiChatClientOptions
     public string? ApiKey { get; init; }
 
     /// <summary>
-    /// Gets the time limit of one attempt. Non-streaming: the whole request. Streaming: the wait for the response
-    /// headers and then for each next piece of the stream, so long generations are fine while tokens keep flowing.
+    /// Gets the time limit of one attempt, measured on the injected <see cref="TimeProvider"/>. Non-streaming: the whole
+    /// request. Streaming: the wait for the first update and then for each next one, so long generations are fine
+    /// while tokens keep flowing.
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets how many times a transient failure is retried (0 disables retries).</summary>
     public int MaxRetries { get; init; } = 2;
 
-    /// <summary>Gets the delay before the first retry; it doubles on each further retry.</summary>
+    /// <summary>
+    /// Gets the base of the exponential backoff: retry n waits about this times 2^(n-1), jittered (Polly's decorrelated
+    /// jitter) so that many sessions failing at once do not retry in lockstep.
+    /// </summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Gets the upper bound of any retry delay, including one asked for by <c>Retry-After</c>.</summary>

@@ -72,9 +72,9 @@ internal static class SessionBackend
 
     private static void AddOpenAi(IServiceCollection services, LlmOptions llm)
     {
-        // The chat client applies its own per-attempt timeout and retries.
+        // The chat client applies its own per-attempt timeout and retries (on the injected TimeProvider).
         services.AddHttpClient(LlmHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton<IChatClient>(sp => new OpenAiChatClient(
+        services.AddSingleton<IChatClient>(sp => OpenAiChatClientFactory.Create(
             new OpenAiChatClientOptions
             {
                 BaseUrl = llm.OpenAiBaseUrl,
@@ -84,7 +84,7 @@ internal static class SessionBackend
                 MaxRetries = llm.OpenAiMaxRetries,
             },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(LlmHttpClient),
-            sp.GetService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<OpenAiChatClient>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

@@ -67,7 +67,7 @@ public sealed class LocalChatClientStreamingTests
     [Fact]
     public async Task GetStreamingResponseAsync_TokenDelay_HoldsEachTokenUntilTimeAdvances()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         var client = new LocalChatClient(new LocalChatClientOptions { TokenDelay = TimeSpan.FromSeconds(1) }, time);
         await using var stream = client.GetStreamingResponseAsync(LocalConversations.Of("hello")).GetAsyncEnumerator();
         var firstMove = stream.MoveNextAsync().AsTask();
@@ -85,7 +85,7 @@ public sealed class LocalChatClientStreamingTests
     [Fact]
     public async Task GetStreamingResponseAsync_TokenDelayCancelledWhileHeld_ThrowsOperationCanceled()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         var client = new LocalChatClient(new LocalChatClientOptions { TokenDelay = TimeSpan.FromSeconds(1) }, time);
         using var cancellation = new CancellationTokenSource();
         var call = client.GetStreamingResponseAsync(LocalConversations.Of("hello"), cancellationToken: cancellation.Token)
@@ -100,7 +100,7 @@ public sealed class LocalChatClientStreamingTests
     [Fact]
     public async Task GetResponseAsync_TokenDelay_WaitsOnePerWord()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         var client = new LocalChatClient(new LocalChatClientOptions { TokenDelay = TimeSpan.FromSeconds(1) }, time);
         var call = client.GetResponseAsync(LocalConversations.Of("hello"));
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(9)).WaitAsync(WaitLimit);

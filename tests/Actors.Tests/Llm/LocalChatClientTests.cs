@@ -48,7 +48,8 @@ public sealed class LocalChatClientTests
 
         var response = await _client.GetResponseAsync(messages);
 
-        Assert.Contains("You are Captain Jido, a cheerful pirate.", response.Text, StringComparison.Ordinal);
+        Assert.Contains("My configured persona: \"You are Captain Jido, a cheerful pirate.\"", response.Text, StringComparison.Ordinal);
+        Assert.Contains("not a real LLM", response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("kraken", response.Text, StringComparison.Ordinal);
     }
 
@@ -59,7 +60,10 @@ public sealed class LocalChatClientTests
 
         var response = await _client.GetResponseAsync(messages);
 
-        Assert.Equal("I am jido-local-1, a small local assistant that answers from this conversation only.", response.Text);
+        Assert.Equal(
+            "I am jido-local-1, JidoSessions' local scripted model for development and tests, not a real LLM: "
+            + "I answer only from this session's messages, files and system prompt.",
+            response.Text);
     }
 
     [Fact]

@@ -46,17 +46,6 @@ public sealed class OpenAiChatClientOptionsTests
     }
 
     [Fact]
-    public void Constructor_InvalidOptions_Throws()
-    {
-        using var httpClient = new HttpClient();
-        var options = Valid with { Model = "" };
-
-        var exception = Assert.Throws<ArgumentException>(() => new OpenAiChatClient(options, httpClient));
-
-        Assert.Equal(nameof(OpenAiChatClientOptions.Model), exception.ParamName);
-    }
-
-    [Fact]
     public void ToString_WithApiKey_RedactsKey()
     {
         var options = Valid with { ApiKey = "sk-secret-value" };

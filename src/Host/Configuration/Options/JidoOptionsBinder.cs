@@ -1,3 +1,4 @@
+using JidoSessions.Actors.Llm;
 using JidoSessions.Client;
 
 namespace JidoSessions.Host.Configuration.Options;
@@ -61,12 +62,30 @@ internal static class JidoOptionsBinder
     private static LlmOptions BindLlm(ConfigReader read, LlmOptions d) => new()
     {
         Provider = read.Enum("jido:llm:provider", d.Provider),
+        Tokenizer = Tokenizer(read, "jido:llm:tokenizer", d.Tokenizer),
         OpenAiBaseUrl = read.AbsoluteUrl("jido:llm:openai:base-url", d.OpenAiBaseUrl)!,
         OpenAiModel = read.String("jido:llm:openai:model", d.OpenAiModel),
         OpenAiApiKeyEnv = read.String("jido:llm:openai:api-key-env", d.OpenAiApiKeyEnv),
         OpenAiTimeout = read.Duration("jido:llm:openai:timeout", d.OpenAiTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
         OpenAiMaxRetries = read.Int("jido:llm:openai:max-retries", d.OpenAiMaxRetries, 0, 10),
     };
+
+    private static LlmTokenizer Tokenizer(ConfigReader read, string key, LlmTokenizer fallback)
+    {
+        var text = read.OptionalString(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (LlmTokenizers.TryParse(text, out var tokenizer))
+        {
+            return tokenizer;
+        }
+
+        read.Fail(key, "is not one of auto, o200k_base, cl100k_base");
+        return fallback;
+    }
 
     private static HttpOptions BindHttp(ConfigReader read, HttpOptions d)
     {

@@ -1,3 +1,5 @@
+using JidoSessions.Actors.Llm;
+
 namespace JidoSessions.Host.Configuration.Options;
 
 /// <summary>Which model answers turns.</summary>
@@ -15,6 +17,12 @@ public sealed record LlmOptions
 {
     /// <summary><c>provider</c>: local or openai.</summary>
     public LlmProvider Provider { get; init; } = LlmProvider.Local;
+
+    /// <summary>
+    /// <c>tokenizer</c>: auto, o200k_base or cl100k_base; counts tokens for context budgets and the gateway's usage.
+    /// Auto picks cl100k_base for the gpt-4 and gpt-3.5 families and o200k_base otherwise.
+    /// </summary>
+    public LlmTokenizer Tokenizer { get; init; } = LlmTokenizer.Auto;
 
     /// <summary><c>openai.base-url</c>.</summary>
     public Uri OpenAiBaseUrl { get; init; } = new("http://127.0.0.1:11434/v1");

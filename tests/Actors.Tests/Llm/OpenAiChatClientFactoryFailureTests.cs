@@ -1,12 +1,20 @@
-using System.Net;
-using System.Net.Sockets;
 using JidoSessions.Actors.Llm;
 using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Llm;
 
-public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
+// Non-streaming failures: each becomes an LlmProviderException of its kind, or the caller's cancellation.
+public sealed class OpenAiChatClientFactoryFailureTests : FakeServerTestBase
 {
+    public static TheoryData<FakeOpenAiResponse> EveryFailure => new()
+    {
+        FakeOpenAiResponse.Error(400),
+        FakeOpenAiResponse.Error(401),
+        FakeOpenAiResponse.Error(429),
+        FakeOpenAiResponse.Error(500),
+        FakeOpenAiResponse.Raw("{not json"),
+    };
+
     [Theory]
     [InlineData(400, LlmFailureKind.BadRequest)]
     [InlineData(401, LlmFailureKind.Unauthorized)]
@@ -26,6 +34,7 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
         Assert.Equal(status, failure.StatusCode);
         Assert.Equal("the provider says no", failure.ProviderMessage);
         Assert.Contains("the provider says no", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<System.ClientModel.ClientResultException>(failure.InnerException);
     }
 
     [Fact]
@@ -73,7 +82,7 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
     public async Task GetResponseAsync_MalformedBody_ThrowsMalformedResponseWithoutRetry(string body)
     {
         Server.DefaultResponse = FakeOpenAiResponse.Raw(body);
-        var client = CreateClient();
+        var client = CreateClient(o => o with { MaxRetries = 3 });
 
         var failure = await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"));
 
@@ -83,13 +92,18 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
     }
 
     [Fact]
-    public async Task GetResponseAsync_SlowFirstByte_ThrowsTimeout()
+    public async Task GetResponseAsync_NoAnswerWithinRequestTimeout_ThrowsTimeoutOnTheInjectedClock()
     {
-        Server.DefaultResponse = FakeOpenAiResponse.SlowFirstByte(TimeSpan.FromSeconds(10), "late");
-        var client = CreateClient(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
+        var time = new WatchedTimeProvider();
+        Server.DefaultResponse = FakeOpenAiResponse.SlowFirstByte(TimeSpan.FromSeconds(30), "late");
+        var client = CreateClient(o => WatchedTiming(o) with { MaxRetries = 0 }, time);
+        var call = client.GetResponseAsync("hello");
+        await Server.WaitForAttemptsAsync(1).WaitAsync(WaitLimit);
+        await time.WaitForTimerAsync(WatchedTimeout).WaitAsync(WaitLimit);
 
-        var failure = await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"));
+        time.Advance(WatchedTimeout);
 
+        var failure = await Assert.ThrowsAsync<LlmProviderException>(() => call.WaitAsync(WaitLimit));
         Assert.Equal(LlmFailureKind.Timeout, failure.Kind);
         Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);
     }
@@ -97,7 +111,7 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
     [Fact]
     public async Task GetResponseAsync_ConnectionRefused_ThrowsNetwork()
     {
-        var closedPort = FindClosedPort();
+        var closedPort = ClosedPort.Find();
         var client = CreateClient(o => o with { BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v1"), MaxRetries = 0 });
 
         var failure = await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"));
@@ -114,11 +128,12 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
         var client = CreateClient();
         using var cancellation = new CancellationTokenSource();
         var call = client.GetResponseAsync("hello", cancellationToken: cancellation.Token);
-        await Server.WaitForAttemptsAsync(1);
+        await Server.WaitForAttemptsAsync(1).WaitAsync(WaitLimit);
 
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var exception = await Record.ExceptionAsync(() => call.WaitAsync(WaitLimit));
+        Assert.IsAssignableFrom<OperationCanceledException>(exception);
         Assert.Equal(1, Server.AttemptCount);
     }
 
@@ -133,12 +148,16 @@ public sealed class OpenAiChatClientFailureTests : FakeServerTestBase
         Assert.Equal(0, Server.AttemptCount);
     }
 
-    private static int FindClosedPort()
+    [Theory]
+    [MemberData(nameof(EveryFailure))]
+    public async Task GetResponseAsync_AfterAFailure_SameClientAnswersTheNextCall(FakeOpenAiResponse script)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        Server.Enqueue(script, FakeOpenAiResponse.Reply("fine", " again"));
+        var client = CreateClient(o => o with { MaxRetries = 0 });
+
+        await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("first"));
+        var next = await client.GetResponseAsync("second");
+
+        Assert.Equal("fine again", next.Text);
     }
 }

@@ -1,9 +1,10 @@
 using JidoSessions.Actors.Llm;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JidoSessions.Actors.Tests.Llm;
 
-public sealed class OpenAiChatClientResponseTests : FakeServerTestBase
+public sealed class OpenAiChatClientFactoryTests : FakeServerTestBase
 {
     private static readonly ChatMessage[] Conversation =
     [
@@ -88,7 +89,7 @@ public sealed class OpenAiChatClientResponseTests : FakeServerTestBase
         var json = Assert.Single(Server.Requests).Json!;
         Assert.Equal("override-model", json["model"]!.GetValue<string>());
         Assert.Equal(0.25, json["temperature"]!.GetValue<double>(), 3);
-        Assert.Equal(64, json["max_tokens"]!.GetValue<int>());
+        Assert.Equal(64, json["max_completion_tokens"]!.GetValue<int>());
         Assert.Equal(0.5, json["top_p"]!.GetValue<double>(), 3);
         Assert.Equal(["END", "STOP"], json["stop"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(42, json["seed"]!.GetValue<long>());
@@ -127,11 +128,21 @@ public sealed class OpenAiChatClientResponseTests : FakeServerTestBase
         var metadata = client.GetService<ChatClientMetadata>();
 
         Assert.NotNull(metadata);
-        Assert.Equal("openai-compatible", metadata.ProviderName);
+        Assert.Equal("openai", metadata.ProviderName);
         Assert.Equal(Server.BaseUrl, metadata.ProviderUri);
         Assert.Equal("test-model", metadata.DefaultModelId);
-        Assert.Same(client, client.GetService<OpenAiChatClient>());
         Assert.Null(client.GetService(typeof(ChatClientMetadata), serviceKey: "other"));
-        Assert.Null(client.GetService<HttpClient>());
+    }
+
+    [Fact]
+    public void Create_InvalidOptions_ThrowsNamingField()
+    {
+        using var http = new HttpClient();
+        var options = Options(o => o with { Model = "" });
+
+        var exception = Assert.Throws<ArgumentException>(
+            () => OpenAiChatClientFactory.Create(options, http, NullLoggerFactory.Instance, TimeProvider.System));
+
+        Assert.Equal(nameof(OpenAiChatClientOptions.Model), exception.ParamName);
     }
 }

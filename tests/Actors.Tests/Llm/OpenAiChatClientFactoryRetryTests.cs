@@ -3,11 +3,56 @@ using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Llm;
 
-public sealed class OpenAiChatClientRetryTests : FakeServerTestBase
+// Non-streaming retries: which failures are retried, how often, and how long each delay is on the injected clock.
+public sealed class OpenAiChatClientFactoryRetryTests : FakeServerTestBase
 {
-    internal static readonly TimeSpan ManualTimeout = TimeSpan.FromSeconds(61);
+    [Fact]
+    public async Task GetResponseAsync_ServerErrors_RetriedWithGrowingJitteredDelaysOnTheInjectedClock()
+    {
+        var time = new WatchedTimeProvider();
+        Server.DefaultResponse = FakeOpenAiResponse.Error(500);
+        var client = CreateClient(o => WatchedTiming(o) with { MaxRetries = 3 }, time);
+        var call = client.GetResponseAsync("hello");
+        var delays = new List<TimeSpan>();
+        var attemptsDuringDelays = new List<int>();
 
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
+        for (var retry = 0; retry < 3; retry++)
+        {
+            var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
+            delays.Add(delay);
+            attemptsDuringDelays.Add(Server.AttemptCount);
+            time.Advance(delay);
+        }
+
+        var failure = await Assert.ThrowsAsync<LlmProviderException>(() => call.WaitAsync(WaitLimit));
+        Assert.Equal(LlmFailureKind.ServerError, failure.Kind);
+        Assert.Equal(4, Server.AttemptCount);
+        Assert.Equal([1, 2, 3], attemptsDuringDelays);
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5)));
+        Assert.True(delays[0] < delays[1] && delays[1] < delays[2], "delays grow: " + string.Join(", ", delays));
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_ManyRetries_DelaysNeverExceedMaxBackoff()
+    {
+        var time = new WatchedTimeProvider();
+        Server.DefaultResponse = FakeOpenAiResponse.Error(503);
+        var client = CreateClient(o => WatchedTiming(o) with { MaxRetries = 6, MaxBackoff = TimeSpan.FromMilliseconds(500) }, time);
+        var call = client.GetResponseAsync("hello");
+        var delays = new List<TimeSpan>();
+
+        for (var retry = 0; retry < 6; retry++)
+        {
+            var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
+            delays.Add(delay);
+            time.Advance(delay);
+        }
+
+        await Assert.ThrowsAsync<LlmProviderException>(() => call.WaitAsync(WaitLimit));
+        Assert.Equal(7, Server.AttemptCount);
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), delays[^1]);
+    }
 
     [Fact]
     public async Task GetResponseAsync_RateLimitedThenOk_RetriesAndSucceeds()
@@ -46,32 +91,36 @@ public sealed class OpenAiChatClientRetryTests : FakeServerTestBase
     }
 
     [Theory]
-    [InlineData(400)]
-    [InlineData(401)]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(422)]
-    public async Task GetResponseAsync_ClientError_IsNeverRetried(int status)
+    [InlineData(400, LlmFailureKind.BadRequest)]
+    [InlineData(401, LlmFailureKind.Unauthorized)]
+    [InlineData(403, LlmFailureKind.Unauthorized)]
+    [InlineData(404, LlmFailureKind.BadRequest)]
+    [InlineData(422, LlmFailureKind.BadRequest)]
+    public async Task GetResponseAsync_ClientError_IsNeverRetried(int status, LlmFailureKind kind)
     {
         Server.DefaultResponse = FakeOpenAiResponse.Error(status);
         var client = CreateClient(o => o with { MaxRetries = 3 });
 
-        await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"));
+        var failure = await Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"));
 
+        Assert.Equal(kind, failure.Kind);
+        Assert.False(failure.IsTransient);
         Assert.Equal(1, Server.AttemptCount);
     }
 
     [Fact]
     public async Task GetResponseAsync_TimeoutThenOk_RetriesAndSucceeds()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         Server.Enqueue(FakeOpenAiResponse.SlowFirstByte(TimeSpan.FromSeconds(30), "late"), FakeOpenAiResponse.Reply("fast"));
-        var client = CreateClient(ManualTimeoutNoBackoff, time);
+        var client = CreateClient(WatchedTiming, time);
         var call = client.GetResponseAsync("hello");
         await Server.WaitForAttemptsAsync(1).WaitAsync(WaitLimit);
-        await time.WaitForTimerAsync(ManualTimeout).WaitAsync(WaitLimit);
+        await time.WaitForTimerAsync(WatchedTimeout).WaitAsync(WaitLimit);
+        time.Advance(WatchedTimeout);
 
-        time.Advance(ManualTimeout);
+        var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
+        time.Advance(delay);
         var response = await call.WaitAsync(WaitLimit);
 
         Assert.Equal("fast", response.Text);
@@ -104,18 +153,19 @@ public sealed class OpenAiChatClientRetryTests : FakeServerTestBase
     }
 
     [Fact]
-    public async Task GetResponseAsync_RetryAfterSeconds_WaitsExactlyThatLongOnTheTimeProvider()
+    public async Task GetResponseAsync_RetryAfterSeconds_WaitsExactlyThatLongOnTheInjectedClock()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         Server.Enqueue(FakeOpenAiResponse.Error(429, retryAfter: "2"), FakeOpenAiResponse.Reply("ok"));
-        var client = CreateClient(ManualTiming, time);
+        var client = CreateClient(WatchedTiming, time);
         var call = client.GetResponseAsync("hello");
-        await time.WaitForTimerAsync(TimeSpan.FromSeconds(2)).WaitAsync(WaitLimit);
+        var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
 
         var attemptsBeforeDelayElapsed = Server.AttemptCount;
-        time.Advance(TimeSpan.FromSeconds(2));
+        time.Advance(delay);
         var response = await call.WaitAsync(WaitLimit);
 
+        Assert.Equal(TimeSpan.FromSeconds(2), delay);
         Assert.Equal(1, attemptsBeforeDelayElapsed);
         Assert.Equal("ok", response.Text);
         Assert.Equal(2, Server.AttemptCount);
@@ -124,84 +174,50 @@ public sealed class OpenAiChatClientRetryTests : FakeServerTestBase
     [Fact]
     public async Task GetResponseAsync_RetryAfterBeyondMaxBackoff_IsCappedAtMaxBackoff()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         Server.Enqueue(FakeOpenAiResponse.Error(503, retryAfter: "30"), FakeOpenAiResponse.Reply("ok"));
-        var client = CreateClient(ManualTiming, time);
+        var client = CreateClient(WatchedTiming, time);
         var call = client.GetResponseAsync("hello");
-        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5)).WaitAsync(WaitLimit);
+        var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
 
-        time.Advance(TimeSpan.FromSeconds(5));
+        time.Advance(delay);
         var response = await call.WaitAsync(WaitLimit);
 
+        Assert.Equal(TimeSpan.FromSeconds(5), delay);
         Assert.Equal("ok", response.Text);
-        Assert.DoesNotContain(TimeSpan.FromSeconds(30), time.ScheduledDueTimes);
     }
 
     [Fact]
     public async Task GetResponseAsync_RetryAfterHttpDate_WaitsUntilThatDate()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Server.Enqueue(FakeOpenAiResponse.Error(429, retryAfter: "Wed, 01 Jan 2025 00:00:03 GMT"), FakeOpenAiResponse.Reply("ok"));
-        var client = CreateClient(ManualTiming, time);
+        var client = CreateClient(WatchedTiming, time);
         var call = client.GetResponseAsync("hello");
-        await time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).WaitAsync(WaitLimit);
+        var delay = await time.NextTimerAsync(d => d != WatchedTimeout).WaitAsync(WaitLimit);
 
-        time.Advance(TimeSpan.FromSeconds(3));
+        time.Advance(delay);
         var response = await call.WaitAsync(WaitLimit);
 
+        Assert.Equal(TimeSpan.FromSeconds(3), delay);
         Assert.Equal("ok", response.Text);
-    }
-
-    [Fact]
-    public async Task GetResponseAsync_NoRetryAfter_BacksOffExponentially()
-    {
-        var time = new ManualClock();
-        Server.Enqueue(FakeOpenAiResponse.Error(500), FakeOpenAiResponse.Error(500), FakeOpenAiResponse.Reply("ok"));
-        var client = CreateClient(ManualTiming, time);
-        var call = client.GetResponseAsync("hello");
-
-        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(200)).WaitAsync(WaitLimit);
-        time.Advance(TimeSpan.FromMilliseconds(200));
-        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(400)).WaitAsync(WaitLimit);
-        time.Advance(TimeSpan.FromMilliseconds(400));
-        var response = await call.WaitAsync(WaitLimit);
-
-        Assert.Equal("ok", response.Text);
-        Assert.Equal(3, Server.AttemptCount);
     }
 
     [Fact]
     public async Task GetResponseAsync_CancelledDuringBackoff_ThrowsOperationCanceled()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         Server.DefaultResponse = FakeOpenAiResponse.Error(429, retryAfter: "2");
-        var client = CreateClient(ManualTiming, time);
+        var client = CreateClient(WatchedTiming, time);
         using var cancellation = new CancellationTokenSource();
         var call = client.GetResponseAsync("hello", cancellationToken: cancellation.Token);
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(2)).WaitAsync(WaitLimit);
 
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(WaitLimit));
         Assert.Equal(1, Server.AttemptCount);
     }
-
-    // Only the request timeout runs on the manual clock; zero backoff means no retry delay needs advancing.
-    internal static OpenAiChatClientOptions ManualTimeoutNoBackoff(OpenAiChatClientOptions options) => options with
-    {
-        RequestTimeout = ManualTimeout,
-        InitialBackoff = TimeSpan.Zero,
-        MaxBackoff = TimeSpan.Zero,
-    };
-
-    // Production-like backoff settings; the request timeout is long and distinct so its timer is never mistaken
-    // for a retry delay.
-    private static OpenAiChatClientOptions ManualTiming(OpenAiChatClientOptions options) => options with
-    {
-        RequestTimeout = ManualTimeout,
-        InitialBackoff = TimeSpan.FromMilliseconds(200),
-        MaxBackoff = TimeSpan.FromSeconds(5),
-    };
 
     // Simulates a connection that fails before reaching the server (refused, reset), then lets requests through.
     private sealed class FailFirstSendsHandler(int failures) : DelegatingHandler(new SocketsHttpHandler())

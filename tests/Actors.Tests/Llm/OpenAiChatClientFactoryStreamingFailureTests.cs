@@ -3,10 +3,9 @@ using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Llm;
 
-public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
+// Streaming failures: typed like non-streaming ones, and never retried once output reached the caller.
+public sealed class OpenAiChatClientFactoryStreamingFailureTests : FakeServerTestBase
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task GetStreamingResponseAsync_CutOffMidway_YieldsPartialTextThenTruncatedWithoutRetry()
     {
@@ -28,7 +27,7 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
     }
 
     [Fact]
-    public async Task GetStreamingResponseAsync_ConnectionResetMidway_ThrowsTruncatedWithoutRetry()
+    public async Task GetStreamingResponseAsync_ConnectionResetAfterOutput_ThrowsTruncatedWithoutRetry()
     {
         // The reset waits until the client holds the text: a reset discards data still unread in the socket.
         var textReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,12 +44,16 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
             await foreach (var update in client.GetStreamingResponseAsync("hello"))
             {
                 received.Add(update.Text);
-                textReceived.TrySetResult();
+                if (update.Text.Length > 0)
+                {
+                    textReceived.TrySetResult();
+                }
             }
         });
 
         Assert.Equal(LlmFailureKind.TruncatedStream, failure.Kind);
-        Assert.Equal(["partial"], received);
+        Assert.IsAssignableFrom<IOException>(failure.InnerException);
+        Assert.Equal("partial", string.Concat(received));
         Assert.Equal(1, Server.AttemptCount);
     }
 
@@ -97,13 +100,26 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_ConnectionRefused_ThrowsNetwork()
+    {
+        var closedPort = ClosedPort.Find();
+        var client = CreateClient(o => o with { BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v1"), MaxRetries = 0 });
+
+        var failure = await Assert.ThrowsAsync<LlmProviderException>(
+            () => client.GetStreamingResponseAsync("hello").ToListAsync().AsTask());
+
+        Assert.Equal(LlmFailureKind.Network, failure.Kind);
+        Assert.Null(failure.StatusCode);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_MalformedChunkAfterText_ThrowsMalformedWithoutRetry()
     {
         const string Body =
             "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"},\"finish_reason\":null}]}\n\n" +
             "data: {broken\n\n";
         Server.DefaultResponse = FakeOpenAiResponse.Raw(Body, "text/event-stream");
-        var client = CreateClient();
+        var client = CreateClient(o => o with { MaxRetries = 3 });
         var received = new List<string>();
 
         var failure = await Assert.ThrowsAsync<LlmProviderException>(async () =>
@@ -134,19 +150,47 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_ErrorEventAfterText_ThrowsWithoutRetry()
+    {
+        const string Body =
+            "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"half\"},\"finish_reason\":null}]}\n\n" +
+            "data: {\"error\":{\"message\":\"worker died\"}}\n\n";
+        Server.DefaultResponse = FakeOpenAiResponse.Raw(Body, "text/event-stream");
+        var client = CreateClient(o => o with { MaxRetries = 3 });
+        var received = new List<string>();
+
+        var failure = await Assert.ThrowsAsync<LlmProviderException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync("hello"))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.Equal(LlmFailureKind.ServerError, failure.Kind);
+        Assert.Equal("worker died", failure.ProviderMessage);
+        Assert.Equal("half", string.Concat(received));
+        Assert.Equal(1, Server.AttemptCount);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_ProviderGoesSilentAfterText_ThrowsTimeoutWithoutRetry()
     {
-        var time = new ManualClock();
+        var time = new WatchedTimeProvider();
         var neverReleased = new TaskCompletionSource();
         Server.DefaultResponse = FakeOpenAiResponse.Reply("started") with { HoldBeforeEnd = neverReleased.Task };
-        var client = CreateClient(o => OpenAiChatClientRetryTests.ManualTimeoutNoBackoff(o) with { MaxRetries = 3 }, time);
+        var client = CreateClient(o => WatchedTiming(o) with { MaxRetries = 3 }, time);
         await using var stream = client.GetStreamingResponseAsync("hello").GetAsyncEnumerator();
-        await stream.MoveNextAsync().AsTask().WaitAsync(WaitLimit);
-        var first = stream.Current.Text;
-        var pending = stream.MoveNextAsync().AsTask();
-        await time.WaitForTimerAsync(OpenAiChatClientRetryTests.ManualTimeout).WaitAsync(WaitLimit);
+        var first = "";
+        while (first.Length == 0 && await stream.MoveNextAsync().AsTask().WaitAsync(WaitLimit))
+        {
+            first = stream.Current.Text;
+        }
 
-        time.Advance(OpenAiChatClientRetryTests.ManualTimeout);
+        var pending = stream.MoveNextAsync().AsTask();
+        await time.WaitForTimerAsync(WatchedTimeout).WaitAsync(WaitLimit);
+
+        time.Advance(WatchedTimeout);
 
         var failure = await Assert.ThrowsAsync<LlmProviderException>(() => pending.WaitAsync(WaitLimit));
         Assert.Equal(LlmFailureKind.Timeout, failure.Kind);
@@ -162,14 +206,18 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
         var client = CreateClient();
         using var cancellation = new CancellationTokenSource();
         await using var stream = client.GetStreamingResponseAsync("hello", cancellationToken: cancellation.Token).GetAsyncEnumerator();
-        var movedToFirst = await stream.MoveNextAsync().AsTask().WaitAsync(WaitLimit);
-        var first = stream.Current.Text;
+        var first = "";
+        while (first.Length == 0 && await stream.MoveNextAsync().AsTask().WaitAsync(WaitLimit))
+        {
+            first = stream.Current.Text;
+        }
+
         var pending = stream.MoveNextAsync().AsTask();
 
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(WaitLimit));
-        Assert.True(movedToFirst);
+        var exception = await Record.ExceptionAsync(() => pending.WaitAsync(WaitLimit));
+        Assert.IsAssignableFrom<OperationCanceledException>(exception);
         Assert.Equal("first", first);
         Assert.Equal(1, Server.AttemptCount);
     }
@@ -188,5 +236,17 @@ public sealed class OpenAiChatClientStreamingFailureTests : FakeServerTestBase
         var exception = await Record.ExceptionAsync(() => call.WaitAsync(WaitLimit));
         Assert.IsAssignableFrom<OperationCanceledException>(exception);
         Assert.Equal(1, Server.AttemptCount);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_AfterAFailedStream_SameClientStreamsTheNextCall()
+    {
+        Server.Enqueue(FakeOpenAiResponse.Truncated("cut"), FakeOpenAiResponse.Reply("whole"));
+        var client = CreateClient(o => o with { MaxRetries = 0 });
+
+        await Assert.ThrowsAsync<LlmProviderException>(() => client.GetStreamingResponseAsync("first").ToListAsync().AsTask());
+        var next = await client.GetStreamingResponseAsync("second").ToListAsync();
+
+        Assert.Equal("whole", string.Concat(next.Select(u => u.Text)));
     }
 }

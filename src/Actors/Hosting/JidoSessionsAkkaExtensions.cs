@@ -129,13 +129,14 @@ public static class JidoSessionsAkkaExtensions
         ISessionDirectoryStore? directory)
     {
         var model = chat ?? new Llm.LocalChatClient();
+        var reducer = new TruncatingReducer(TokenEstimator.For(options.Tokenizer, options.Defaults.Model));
         var services = new SessionServices(
             options,
             new SessionEventPublisher(system),
             directory ?? new InMemoryDirectoryStore(),
             time ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
-            (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, null)),
+            (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, reducer)),
             (id, tenant, context, owner, s) => Props.Create(() => new LlmAgent(id, tenant, context, model, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner)));
         Services.AddOrUpdate(system, services);
         return services;

@@ -101,6 +101,9 @@ public sealed record SessionSystemOptions
     /// <summary>Storage.</summary>
     public StorageOptions Storage { get; init; } = new();
 
+    /// <summary>How tokens are counted for context budgets (Auto: by the session's model name, o200k_base by default).</summary>
+    public Llm.LlmTokenizer Tokenizer { get; init; } = Llm.LlmTokenizer.Auto;
+
     /// <summary>Cluster membership of this node.</summary>
     public ClusterSettings Cluster { get; init; } = new();
 

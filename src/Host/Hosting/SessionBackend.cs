@@ -55,6 +55,7 @@ internal static class SessionBackend
                 Roles = options.Akka.Roles,
             },
             AkkaHocon = options.Akka.Hocon,
+            Tokenizer = options.Llm.Tokenizer,
             Storage = new ActorStorage
             {
                 Provider = options.Storage.Provider switch

@@ -15,8 +15,8 @@ internal static class HealthApi
         return endpoints;
     }
 
-    private static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> Ready(Readiness readiness) =>
-        readiness.IsReady
+    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(Readiness readiness, CancellationToken cancellationToken) =>
+        await readiness.IsReadyAsync(cancellationToken)
             ? TypedResults.Ok(new HealthStatus("ready"))
-            : TypedResults.Json(new HealthStatus("starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            : TypedResults.Json(new HealthStatus(readiness.IsStarted ? "unavailable" : "starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
 }

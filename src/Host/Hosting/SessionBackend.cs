@@ -67,6 +67,7 @@ internal static class SessionBackend
                 SqlitePath = options.Storage.SqlitePath,
                 SqliteSynchronousFull = options.Storage.SqliteSynchronous == SqliteSynchronousMode.Full,
                 PostgresConnectionString = options.Storage.PostgresConnectionString,
+                PostgresSchema = options.Storage.PostgresSchema,
             },
         };
     }

@@ -45,6 +45,7 @@ internal static class JidoOptionsBinder
             SqlitePath = read.String("jido:storage:sqlite:path", d.SqlitePath),
             SqliteSynchronous = read.Enum("jido:storage:sqlite:synchronous", d.SqliteSynchronous),
             PostgresConnectionString = read.OptionalString("jido:storage:postgres:connection-string"),
+            PostgresSchema = read.String("jido:storage:postgres:schema", d.PostgresSchema),
         };
         if (options.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(options.SqlitePath))
         {

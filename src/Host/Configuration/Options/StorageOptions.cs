@@ -37,4 +37,7 @@ public sealed record StorageOptions
 
     /// <summary><c>postgres.connection-string</c>: required when <see cref="Provider"/> is postgres.</summary>
     public string? PostgresConnectionString { get; init; }
+
+    /// <summary><c>postgres.schema</c>: the schema holding the journal, snapshot and directory tables.</summary>
+    public string PostgresSchema { get; init; } = "public";
 }

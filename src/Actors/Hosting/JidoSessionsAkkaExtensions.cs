@@ -6,6 +6,8 @@ using Akka.Cluster.Sharding;
 using Akka.DependencyInjection;
 using Akka.Hosting;
 using Akka.Persistence.Hosting;
+using System.Data;
+using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using JidoSessions.Actors.Agent;
 using JidoSessions.Actors.Context;
@@ -113,10 +115,69 @@ public static class JidoSessionsAkkaExtensions
         .AddKeyEvents()
         .Build();
 
+    /// <summary>The journal and snapshot store, and the serializer every persisted type goes through.</summary>
     private static void WithStorage(AkkaConfigurationBuilder builder, StorageOptions storage)
     {
-        _ = storage;
-        builder.WithInMemoryJournal().WithInMemorySnapshotStore();
+        var registry = BuildSerializer();
+        builder.WithCustomSerializer("jido-json", [.. registry.Types], system => new JidoJsonSerializer(system, registry));
+        switch (storage.Provider)
+        {
+            case StorageProvider.Memory:
+                builder.WithInMemoryJournal().WithInMemorySnapshotStore();
+                break;
+            case StorageProvider.Sqlite:
+                var path = Path.GetFullPath(storage.SqlitePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WithSql(builder, $"Data Source={path};Pooling=true;Default Timeout=30", "SQLite.MS", null, IsolationLevel.ReadUncommitted);
+                break;
+            default:
+                WithSql(builder, storage.PostgresConnectionString!, "PostgreSQL.15", storage.PostgresSchema, null);
+                break;
+        }
+    }
+
+    private static void WithSql(AkkaConfigurationBuilder builder, string connectionString, string provider, string? schema, IsolationLevel? readIsolation)
+    {
+        var journal = new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true)
+        {
+            ConnectionString = connectionString,
+            ProviderName = provider,
+            AutoInitialize = true,
+            ReadIsolationLevel = readIsolation,
+        };
+        var snapshots = new Akka.Persistence.Sql.Hosting.SqlSnapshotOptions(isDefaultPlugin: true)
+        {
+            ConnectionString = connectionString,
+            ProviderName = provider,
+            AutoInitialize = true,
+            ReadIsolationLevel = readIsolation,
+        };
+        if (schema is not null)
+        {
+            journal.DatabaseOptions = JournalDatabaseOptions.Default;
+            journal.DatabaseOptions.SchemaName = schema;
+            snapshots.DatabaseOptions = SnapshotDatabaseOptions.Default;
+            snapshots.DatabaseOptions.SchemaName = schema;
+        }
+
+        builder.WithSqlPersistence(journal, snapshots);
+    }
+
+    /// <summary>The listing read side of <paramref name="storage"/>, released when the actor system terminates.</summary>
+    private static ISessionDirectoryStore OpenDirectory(ActorSystem system, StorageOptions storage)
+    {
+        ISessionDirectoryStore store = storage.Provider switch
+        {
+            StorageProvider.Memory => new InMemoryDirectoryStore(),
+            StorageProvider.Sqlite => new SqliteDirectoryStore(storage.SqlitePath),
+            _ => new PostgresDirectoryStore(storage.PostgresConnectionString!, storage.PostgresSchema),
+        };
+        if (store is IDisposable disposable)
+        {
+            system.RegisterOnTermination(disposable.Dispose);
+        }
+
+        return store;
     }
 
     /// <summary>Creates the services of one system and records them for <see cref="ServicesOf"/>.</summary>
@@ -133,7 +194,7 @@ public static class JidoSessionsAkkaExtensions
         var services = new SessionServices(
             options,
             new SessionEventPublisher(system),
-            directory ?? new InMemoryDirectoryStore(),
+            directory ?? OpenDirectory(system, options.Storage),
             time ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
             (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, reducer)),

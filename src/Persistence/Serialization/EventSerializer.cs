@@ -24,6 +24,12 @@ public sealed class EventSerializer
         _manifestsByType = manifestsByType.ToFrozenDictionary();
     }
 
+    /// <summary>The registered types.</summary>
+    public IEnumerable<Type> Types => _manifestsByType.Keys;
+
+    /// <summary>The manifest of a registered type, or null.</summary>
+    public string? ManifestOf(Type type) => _manifestsByType.TryGetValue(type, out var manifest) ? manifest : null;
+
     /// <summary>The registered manifests.</summary>
     public IEnumerable<string> Manifests => _typesByManifest.Keys;
 

@@ -15,6 +15,7 @@ using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Actors.Persistence;
 using JidoSessions.Actors.Sessions;
+using JidoSessions.Client;
 using JidoSessions.Persistence.Directory;
 using JidoSessions.Persistence.Serialization;
 using Microsoft.Extensions.AI;
@@ -187,7 +188,8 @@ public static class JidoSessionsAkkaExtensions
         ILoggerFactory? loggerFactory,
         TimeProvider? time,
         IChatClient? chat,
-        ISessionDirectoryStore? directory)
+        ISessionDirectoryStore? directory,
+        ContextPropsOverride? contextOverride = null)
     {
         var model = chat ?? new Llm.LocalChatClient();
         var reducer = new TruncatingReducer(TokenEstimator.For(options.Tokenizer, options.Defaults.Model));
@@ -197,7 +199,9 @@ public static class JidoSessionsAkkaExtensions
             directory ?? OpenDirectory(system, options.Storage),
             time ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
-            (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, reducer)),
+            contextOverride is { } custom
+                ? (id, tenant, owner, s) => custom.Create(id, tenant, owner, s)
+                : (id, tenant, owner, s) => Props.Create(() => new ContextManager(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null, reducer)),
             (id, tenant, context, owner, s) => Props.Create(() => new LlmAgent(id, tenant, context, model, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner)));
         Services.AddOrUpdate(system, services);
         return services;
@@ -219,8 +223,12 @@ public static class JidoSessionsAkkaExtensions
                     resolver.GetService<ILoggerFactory>(),
                     resolver.GetService<TimeProvider>(),
                     resolver.GetService<IChatClient>(),
-                    resolver.GetService<ISessionDirectoryStore>());
+                    resolver.GetService<ISessionDirectoryStore>(),
+                    resolver.GetService<ContextPropsOverride>());
             }
         }
     }
 }
+
+/// <summary>Tests only: how a session's /context is made instead of the ContextManager (e.g. to inject faults).</summary>
+internal sealed record ContextPropsOverride(Func<SessionId, TenantId, IActorRef, SessionServices, Props> Create);

@@ -61,12 +61,21 @@ public sealed class SessionSystem : ISessionClientFactory, IAsyncDisposable
     /// <param name="loggerFactory">Logging; none if null.</param>
     /// <param name="timeProvider">Clock for idle and TTL timers and timestamps; the system clock if null.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
-    public static async Task<SessionSystem> StartAsync(
+    public static Task<SessionSystem> StartAsync(
         SessionSystemOptions options,
         IChatClient? chatClient = null,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        StartCoreAsync(options, chatClient, loggerFactory, timeProvider, null, cancellationToken);
+
+    internal static async Task<SessionSystem> StartCoreAsync(
+        SessionSystemOptions options,
+        IChatClient? chatClient,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        ContextPropsOverride? contextOverride,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -87,6 +96,11 @@ public sealed class SessionSystem : ISessionClientFactory, IAsyncDisposable
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
+        }
+
+        if (contextOverride is not null)
+        {
+            builder.Services.AddSingleton(contextOverride);
         }
 
         builder.Services.AddJidoSessionsCore(options);

@@ -3,7 +3,7 @@ using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Llm;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 
 namespace JidoSessions.Actors.Tests.Agent;
 

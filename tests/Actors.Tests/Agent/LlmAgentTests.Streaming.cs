@@ -24,7 +24,7 @@ public sealed partial class LlmAgentTests
 
         call.Complete();
 
-        var received = await receiver.ReceiveNAsync(4);
+        var received = await receiver.ReceiveNAsync(4).ToListAsync();
         Assert.True(call.Streaming);
         Assert.Equal(["one, ", "two, ", "three"], received.Take(3).Cast<TurnDelta>().Select(d => d.Text));
         var reply = Assert.IsType<MessageReply>(received[3]);

@@ -2,7 +2,7 @@ using JidoSessions.Actors.Agent;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Actors.Tests.Context;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Agent;
@@ -16,7 +16,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
     {
         var id = SessionId.New();
         context ??= StartContext(id);
-        var agent = Sys.ActorOf(Props.Create(() => new LlmAgent(id, Tenant, context, chat, contextTimeout ?? AskTimeout)));
+        var agent = Sys.ActorOf(Props.Create(() => new LlmAgent(id, Tenant, context, chat, contextTimeout ?? AskTimeout, TimeProvider.System)));
         return new AgentSession(id, agent, context);
     }
 
@@ -151,7 +151,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
         var context = StartContext(id);
         var parentReports = CreateTestProbe();
         var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(
-            Props.Create(() => new LlmAgent(id, Tenant, context, chat, AskTimeout)), parentReports)));
+            Props.Create(() => new LlmAgent(id, Tenant, context, chat, AskTimeout, TimeProvider.System, null, parentReports)), parentReports)));
         var agent = await parent.Ask<IActorRef>("child", AskTimeout);
         var (first, second) = (CreateTestProbe(), CreateTestProbe());
         first.Send(agent, new RunTurn("one?", null, Config()));

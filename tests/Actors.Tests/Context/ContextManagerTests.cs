@@ -1,7 +1,8 @@
+using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Context;
@@ -37,7 +38,8 @@ public sealed partial class ContextManagerTests : ContextTestKit
     {
         var id = SessionId.New();
         var subscriber = CreateTestProbe();
-        Events.Subscribe(id, subscriber);
+        Events.Subscribe(SessionEventPublisher.SessionTopic(id), subscriber);
+        await subscriber.ExpectMsgAsync<Akka.Cluster.Tools.PublishSubscribe.SubscribeAck>();
         var context = StartContext(id);
 
         await AppendAsync(context, "hi", "hello");
@@ -46,7 +48,7 @@ public sealed partial class ContextManagerTests : ContextTestKit
         var assistant = await subscriber.ExpectMsgAsync<MessageAppended>();
         Assert.Equal((id, Tenant, 1L, MessageRole.User, "hi"), (user.SessionId, user.Tenant, user.Sequence, user.Role, user.Text));
         Assert.Equal((2L, MessageRole.Assistant, "hello"), (assistant.Sequence, assistant.Role, assistant.Text));
-        Assert.Equal(1, await Journal.ReadHighestSequenceNrAsync($"context-{id}"));
+        Assert.Equal(1, await HighestSequenceNrAsync($"context-{id}"));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed partial class ContextManagerTests : ContextTestKit
 
         Assert.Equal(["path"], error.Errors.Keys);
         Assert.Equal(["ok.txt"], (await ListFilesAsync(context)).Select(f => f.Path));
-        Assert.Equal(1, await Journal.ReadHighestSequenceNrAsync($"context-{id}"));
+        Assert.Equal(1, await HighestSequenceNrAsync($"context-{id}"));
     }
 
     [Fact]
@@ -198,13 +200,13 @@ public sealed partial class ContextManagerTests : ContextTestKit
         var context = StartContext(id);
         context.Tell(new ContextLimits(10, 10), null);
         await HistoryAsync(context);
-        var before = await Journal.ReadHighestSequenceNrAsync($"context-{id}");
+        var before = await HighestSequenceNrAsync($"context-{id}");
 
         context.Tell(new ContextLimits(10, 10), null);
         await HistoryAsync(context);
 
         Assert.Equal(1, before);
-        Assert.Equal(before, await Journal.ReadHighestSequenceNrAsync($"context-{id}"));
+        Assert.Equal(before, await HighestSequenceNrAsync($"context-{id}"));
     }
 
     [Fact]

@@ -1,46 +1,46 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Events;
+using JidoSessions.Actors.Hosting;
 using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Support;
 using JidoSessions.Client;
-using JidoSessions.Persistence.Actors;
-using JidoSessions.Persistence.Memory;
-using JidoSessions.Persistence.Serialization;
-using JidoSessions.Runtime;
 
 namespace JidoSessions.Actors.Tests.Context;
 
-/// <summary>A TestKit whose system has in-memory persistence with the context events registered, and a session event publisher.</summary>
-public abstract class ContextTestKit : TestKit.TestKit
+/// <summary>An Akka.TestKit whose system is a single-node cluster member with Akka's in-memory journal and snapshot store.</summary>
+public abstract class ContextTestKit : Akka.TestKit.Xunit2.TestKit
 {
     protected ContextTestKit()
+        : base(SessionSystemBootstrap.Config.WithFallback(ConfigurationFactory.ParseString("akka.loglevel = ERROR")))
     {
-        Journal = new MemoryJournal();
-        Snapshots = new HoldableSnapshotStore();
-        Serializer = new EventSerializerBuilder().AddContextEvents().Build();
-        PersistenceExtension.Register(Sys, new PersistenceExtension(Journal, Snapshots, Serializer));
         Events = new SessionEventPublisher(Sys);
     }
 
     internal static TenantId Tenant { get; } = TenantId.Parse("acme");
-
-    internal MemoryJournal Journal { get; }
-
-    internal HoldableSnapshotStore Snapshots { get; }
-
-    internal EventSerializer Serializer { get; }
 
     internal SessionEventPublisher Events { get; }
 
     internal static TimeSpan AskTimeout { get; } = TimeSpan.FromSeconds(5);
 
     internal IActorRef StartContext(SessionId sessionId, int snapshotEvery = ContextManager.DefaultSnapshotEvery, ContextCache? cache = null, IContextReducer? reducer = null) =>
-        Sys.ActorOf(Props.Create(() => new ContextManager(sessionId, Tenant, Events, snapshotEvery, cache, reducer)));
+        Sys.ActorOf(Props.Create(() => new ContextManager(sessionId, Tenant, Events, TimeProvider.System, null, null, snapshotEvery, cache, reducer)));
 
     internal static Task<IReadOnlyList<HistoryEntry>> HistoryAsync(IActorRef context) =>
-        context.Ask<IReadOnlyList<HistoryEntry>>(GetHistory.Instance, AskTimeout);
+        context.AskFor<IReadOnlyList<HistoryEntry>>(GetHistory.Instance, AskTimeout);
 
     internal static Task<TurnAppended> AppendAsync(IActorRef context, string user, string assistant, int maxHistory = 100) =>
-        context.Ask<TurnAppended>(new AppendTurn(user, assistant, maxHistory), AskTimeout);
+        context.AskFor<TurnAppended>(new AppendTurn(user, assistant, maxHistory), AskTimeout);
+
+    /// <summary>The highest sequence number the journal holds for <paramref name="persistenceId"/>.</summary>
+    internal async Task<long> HighestSequenceNrAsync(string persistenceId)
+    {
+        var probe = CreateTestProbe();
+        Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null).Tell(new ReplayMessages(1, 0, 0, persistenceId, probe.Ref));
+        return (await probe.FishForMessageAsync<RecoverySuccess>(_ => true)).HighestSequenceNr;
+    }
 
     /// <summary>Stops <paramref name="actor"/> and waits until it has.</summary>
     internal async Task StopAsync(IActorRef actor)

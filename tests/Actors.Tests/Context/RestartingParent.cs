@@ -1,4 +1,4 @@
-using JidoSessions.Runtime;
+using Akka.Actor;
 
 namespace JidoSessions.Actors.Tests.Context;
 
@@ -27,7 +27,7 @@ internal sealed class RestartingParent(Props child, IActorRef reporter) : Untype
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(exception =>
     {
-        reporter.Tell(exception.GetType().Name, null);
+        reporter.Tell(exception.GetType().Name, ActorRefs.NoSender);
         return Directive.Restart;
     });
 }

@@ -1,6 +1,7 @@
+using Akka.Actor;
+using Microsoft.Extensions.Time.Testing;
 using JidoSessions.Actors.Tests.Support;
 using JidoSessions.Client;
-using JidoSessions.TestKit;
 
 namespace JidoSessions.Actors.Tests.Sessions;
 
@@ -11,7 +12,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task IdleTimeout_NoActivity_MovesToIdleAndBackToActiveOnNextMessage()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await TestSessionSystems.StartAsync(
             TestSessionSystems.Options(o => o with { IdleTimeout = TimeSpan.FromMinutes(5), PassivateIdleSessions = false }), time: time);
         var client = system.ForTenant(Tenant);
@@ -20,10 +21,10 @@ public sealed class SessionLifecycleTests
 
         time.Advance(TimeSpan.FromMinutes(5));
 
-        await TestKit.TestKit.AwaitAssertAsync(async () => Assert.Equal(SessionStatus.Idle, (await client.GetInfoAsync(session.Id)).Status));
+        await Eventually.AwaitAssertAsync(async () => Assert.Equal(SessionStatus.Idle, (await client.GetInfoAsync(session.Id)).Status));
         await client.SendAsync(session.Id, "wake up");
         Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);
-        await TestKit.TestKit.AwaitAssertAsync(() => Assert.Equal(
+        await Eventually.AwaitAssertAsync(() => Assert.Equal(
             [(SessionStatus.Active, SessionStatus.Idle), (SessionStatus.Idle, SessionStatus.Active)],
             recorder.Events.OfType<SessionStatusChanged>().Select(e => (e.From, e.To))));
     }
@@ -31,17 +32,19 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task IdleTimeout_WithPassivation_StateComesBackOnNextMessage()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await TestSessionSystems.StartAsync(
             TestSessionSystems.Options(o => o with { IdleTimeout = TimeSpan.FromMinutes(5), PassivateIdleSessions = true }), time: time);
         var client = system.ForTenant(Tenant);
         var session = await client.CreateAsync(new CreateSessionRequest { Config = new SessionConfig { Voice = "alloy" } });
         await client.SendAsync(session.Id, "my name is Pat");
-        var before = await system.SupervisorOf(Tenant, session.Id);
+        var before = await system.EntityOf(Tenant, session.Id);
+        var watcher = Inbox.Create(system.ActorSystem);
+        watcher.Watch(before);
 
         time.Advance(TimeSpan.FromMinutes(5));
 
-        await TestKit.TestKit.AwaitAssertAsync(() => Assert.True(JidoSessions.Runtime.ActorRefExtensions.IsTerminated(before)));
+        Assert.IsType<Terminated>(await watcher.ReceiveAsync(TimeSpan.FromSeconds(10)));
         var reply = await client.SendAsync(session.Id, "what is my name?");
         Assert.Contains("Pat", reply.Text);
         Assert.Equal("alloy", (await client.GetInfoAsync(session.Id)).Config.Voice);
@@ -51,7 +54,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Ttl_Expired_TerminatesAndCleansUp()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await TestSessionSystems.StartAsync(
             TestSessionSystems.Options(o => o with { IdleTimeout = TimeSpan.FromHours(10), Ttl = TimeSpan.FromHours(1) }), time: time);
         var client = system.ForTenant(Tenant);
@@ -64,7 +67,7 @@ public sealed class SessionLifecycleTests
         await client.SendAsync(keeper.Id, "still here");
         time.Advance(TimeSpan.FromMinutes(31));
 
-        await TestKit.TestKit.AwaitAssertAsync(async () => await Assert.ThrowsAsync<SessionNotFoundException>(() => client.GetInfoAsync(session.Id)));
+        await Eventually.AwaitAssertAsync(async () => await Assert.ThrowsAsync<SessionNotFoundException>(() => client.GetInfoAsync(session.Id)));
         var terminated = await WaitForAsync(recorder, e => e is SessionTerminated t && t.SessionId == session.Id);
         Assert.Equal(TerminationReason.Expired, ((SessionTerminated)terminated).Reason);
         Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(keeper.Id)).Status);
@@ -74,7 +77,7 @@ public sealed class SessionLifecycleTests
     private static async Task<SessionEvent> WaitForAsync(EventRecorder recorder, Func<SessionEvent, bool> match)
     {
         SessionEvent? found = null;
-        await TestKit.TestKit.AwaitAssertAsync(() => Assert.NotNull(found = recorder.Events.FirstOrDefault(match)));
+        await Eventually.AwaitAssertAsync(() => Assert.NotNull(found = recorder.Events.FirstOrDefault(match)));
         return found!;
     }
 }

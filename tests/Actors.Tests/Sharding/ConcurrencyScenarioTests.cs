@@ -42,7 +42,7 @@ public sealed class ConcurrencyScenarioTests : IAsyncLifetime
             ids.Add(id);
         }
 
-        await TestKit.TestKit.AwaitAssertAsync(() => Assert.Equal(20, recorder.Events.OfType<SessionCreated>().Count()));
+        await Eventually.AwaitAssertAsync(() => Assert.Equal(20, recorder.Events.OfType<SessionCreated>().Count()));
         Assert.Equal(ids.Order(), recorder.Events.OfType<SessionCreated>().Select(e => e.SessionId).Order());
         Assert.Equal(20, (await _client.ListAsync()).Total);
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Events;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
+using Akka.Actor;
 
 namespace JidoSessions.Actors.Tests.Support;
 
@@ -11,23 +11,31 @@ namespace JidoSessions.Actors.Tests.Support;
 /// on <see cref="Boom"/>, and on any BuildContext whose text contains "poison". Before a restart it tells
 /// the requester of the failed message, so no caller waits for a reply that will never come.
 /// </summary>
-internal sealed class FaultInjectingContext(SessionId id, TenantId tenant, SessionEventPublisher events, ConcurrentDictionary<SessionId, IActorRef> registry) : UntypedActor
+internal sealed class FaultInjectingContext(SessionId id, TenantId tenant, SessionEventPublisher events, IActorRef owner, ConcurrentDictionary<SessionId, IActorRef> registry) : UntypedActor
 {
     private IActorRef? _inner;
 
-    public static Func<SessionId, TenantId, SessionEventPublisher, Props> Factory(ConcurrentDictionary<SessionId, IActorRef> registry) =>
-        (id, tenant, events) => Props.Create(() => new FaultInjectingContext(id, tenant, events, registry));
+    public static Func<SessionId, TenantId, SessionEventPublisher, IActorRef, Props> Factory(ConcurrentDictionary<SessionId, IActorRef> registry) =>
+        (id, tenant, events, owner) => Props.Create(() => new FaultInjectingContext(id, tenant, events, owner, registry));
 
     protected override void PreStart()
     {
         registry[id] = Self;
-        _inner = Context.ActorOf(Props.Create(() => new ContextManager(id, tenant, events, 100)), "inner");
+        _inner = Context.ActorOf(Props.Create(() => new ContextManager(id, tenant, events, TimeProvider.System, null, owner, 100, null, null)), "inner");
     }
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override bool AroundReceive(Receive receive, object message)
     {
-        Sender.Tell(new Status.Failure(reason), Self);
-        base.PreRestart(reason, message);
+        try
+        {
+            return base.AroundReceive(receive, message);
+        }
+        catch (Exception exception)
+        {
+            // As the real context does: the requester of the failed message hears of it at once.
+            Sender.Tell(new Status.Failure(exception), Self);
+            throw;
+        }
     }
 
     protected override void OnReceive(object message)

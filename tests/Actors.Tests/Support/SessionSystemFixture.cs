@@ -1,9 +1,7 @@
+using Akka.Actor;
 using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Hosting;
-using JidoSessions.Actors.Sessions;
-using JidoSessions.Actors.Sharding;
 using JidoSessions.Client;
-using JidoSessions.Runtime;
 using Microsoft.Extensions.AI;
 
 namespace JidoSessions.Actors.Tests.Support;
@@ -30,12 +28,21 @@ internal static class TestSessionSystems
         SessionSystemOptions? options = null,
         IChatClient? chat = null,
         TimeProvider? time = null,
-        Func<SessionId, TenantId, SessionEventPublisher, Props>? contextProps = null) =>
-        SessionSystem.StartCoreAsync(options ?? Options(), chat, null, time, contextProps, CancellationToken.None);
+        Func<SessionId, TenantId, SessionEventPublisher, IActorRef, Props>? contextProps = null) =>
+        SessionSystem.StartCoreAsync(
+            options ?? Options(),
+            chat,
+            null,
+            time,
+            contextProps is null ? null : new ContextPropsOverride((id, tenant, owner, services) => contextProps(id, tenant, services.Events, owner)),
+            CancellationToken.None);
 
-    /// <summary>The supervisor actor of a session (starting it if passivated).</summary>
-    public static Task<IActorRef> SupervisorOf(this SessionSystem system, TenantId tenant, SessionId id) =>
-        system.Manager.Ask<IActorRef>(new SessionEnvelope(tenant, id, ResolveSessionActor.Instance), TimeSpan.FromSeconds(10));
+    /// <summary>The entity actor of a session (activating it if passivated).</summary>
+    public static async Task<IActorRef> EntityOf(this SessionSystem system, TenantId tenant, SessionId id)
+    {
+        await system.ForTenant(tenant).GetInfoAsync(id);
+        return await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{id}").ResolveOne(TimeSpan.FromSeconds(10));
+    }
 
     /// <summary>Collects every event of the given tenant while the test runs.</summary>
     public static async Task<EventRecorder> RecordEventsAsync(this ISessionClient client, SessionId? id = null)

@@ -1,4 +1,4 @@
-using JidoSessions.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using JidoSessions.Persistence.Journal;
 using JidoSessions.Persistence.Tests.Support;
 
@@ -13,7 +13,7 @@ public abstract partial class JournalContractTests : IAsyncLifetime
     private readonly List<IJournal> _opened = [];
 
     /// <summary>The clock the journal must stamp <c>created</c> with.</summary>
-    protected ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
 
     /// <summary>Opens a journal over this test's storage, using <see cref="Clock"/>.</summary>
     protected abstract Task<IJournal> CreateJournalAsync();

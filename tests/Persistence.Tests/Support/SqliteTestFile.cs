@@ -8,7 +8,7 @@ internal sealed class SqliteTestFile
 
     public SqliteTestFile()
     {
-        Directory.CreateDirectory(_directory);
+        System.IO.Directory.CreateDirectory(_directory);
         Path = System.IO.Path.Combine(_directory, "store.db");
     }
 
@@ -16,9 +16,9 @@ internal sealed class SqliteTestFile
 
     public void Delete()
     {
-        if (Directory.Exists(_directory))
+        if (System.IO.Directory.Exists(_directory))
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
     }
 }

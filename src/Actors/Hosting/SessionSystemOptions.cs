@@ -77,11 +77,7 @@ public sealed record SessionSystemOptions
     /// <summary>The window crashes are counted in.</summary>
     public TimeSpan RestartWindow { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Delay before the first restart of a crashed child (doubling up to the max).</summary>
-    public TimeSpan RestartBackoffMin { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Longest delay between restarts.</summary>
-    public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Snapshot after this many events (context and directory).</summary>
     public int SnapshotEvery { get; init; } = 100;
@@ -118,7 +114,6 @@ public sealed record SessionSystemOptions
         Require(Ttl is null || Ttl > TimeSpan.Zero, nameof(Ttl), "must be positive or null");
         Require(MaxRestarts >= 0, nameof(MaxRestarts), "must not be negative");
         Require(RestartWindow > TimeSpan.Zero, nameof(RestartWindow), "must be positive");
-        Require(RestartBackoffMin > TimeSpan.Zero && RestartBackoffMax >= RestartBackoffMin, nameof(RestartBackoffMin), "need 0 < min <= max");
         Require(SnapshotEvery >= 1, nameof(SnapshotEvery), "must be at least 1");
         Require(MaxMessageChars >= 1, nameof(MaxMessageChars), "must be at least 1");
         Require(RequestTimeout > TimeSpan.Zero && TurnTimeout > TimeSpan.Zero, nameof(RequestTimeout), "timeouts must be positive");

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using Akka.Pattern;
 using Akka.Persistence;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Diagnostics;
@@ -11,8 +10,8 @@ namespace JidoSessions.Actors.Sessions;
 /// <summary>
 /// One session, as a sharded persistent entity of the "session" region (entity id = session id, persistence id
 /// "session-{id}"). Holds the session's state (status, config) and supervises <c>/context</c> and <c>/agent</c>
-/// one-for-one through Akka's <see cref="BackoffSupervisor"/>: a crashed child comes back after a growing delay (the
-/// context recovers its history from its journal); when a child exceeds its restarts the session becomes Failed
+/// one-for-one: a crashed child restarts in place (the context recovers its history from its journal, its mailbox is
+/// kept); when a child exceeds its restarts in the window the session becomes Failed
 /// (persisted, published) and every later request gets <see cref="SessionFailedException"/>.
 /// </summary>
 /// <remarks>
@@ -138,6 +137,9 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private void FinishOpening(Opened opened)
     {
         _opening = false;
+
+        // Timers and children first: whoever hears of the session may act on it (or move a test clock) at once.
+        StartServing();
         if (opened.Failure is { } failure)
         {
             opened.ReplyTo.Tell(new Status.Failure(new SessionUnavailableException($"Session {_id} was created but could not be listed: {failure.Message}", failure)), Self);
@@ -149,7 +151,6 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
             opened.ReplyTo.Tell(opened.AsGetOrCreate ? new GetOrCreateResult(_state.ToInfo(), Created: true) : _state.ToInfo(), Self);
         }
 
-        StartServing();
         Stash.UnstashAll();
     }
 
@@ -162,23 +163,23 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         }
 
         SessionMetrics.LiveSessions.Add(1);
-        _context = Context.Watch(Context.ActorOf(Supervised(_services.ContextProps(_id, _state.Tenant, Self), "context"), "context"));
-        _agent = Context.Watch(Context.ActorOf(Supervised(_services.AgentProps(_id, _state.Tenant, _context, Self), "agent"), "agent"));
+        _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state.Tenant, Self), "context"));
+        _agent = Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state.Tenant, _context, Self), "agent"));
         _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
         _lastRequestAt = Now;
         ScheduleIdleCheck(_services.Options.IdleTimeout);
         ScheduleTtlCheck(_services.Options.Ttl);
     }
 
-    /// <summary>One-for-one with exponential backoff; past the allowed restarts the supervisor stops and the session fails.</summary>
-    private Props Supervised(Props child, string name)
-    {
-        var options = _services.Options;
-        var backoff = Backoff.OnFailure(child, name, options.RestartBackoffMin, options.RestartBackoffMax, 0.2, options.MaxRestarts)
-            .WithAutoReset(options.RestartWindow)
-            .WithReplyWhileStopped(new Status.Failure(new SessionUnavailableException($"Session {_id} is restarting its {name} after a failure; try again shortly.")));
-        return BackoffSupervisor.Props(backoff);
-    }
+    /// <summary>
+    /// One-for-one, restart in place: Akka keeps the child's mailbox across a restart, so nothing sent to a crashing
+    /// context is lost (the request that crashed it was answered by the child itself); past
+    /// <see cref="Hosting.SessionSystemOptions.MaxRestarts"/> in the window the child is stopped and the session fails.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(
+        _services.Options.MaxRestarts,
+        _services.Options.RestartWindow,
+        static _ => Directive.Restart);
 
     // Idle and TTL timers run on the injected TimeProvider (FakeTimeProvider in tests), not on Akka's scheduler,
     // which also drives the cluster and cannot be replaced by a manual one in a cluster member.

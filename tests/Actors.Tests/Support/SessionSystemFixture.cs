@@ -18,8 +18,6 @@ internal static class TestSessionSystems
             Storage = new StorageOptions { Provider = StorageProvider.Memory },
             RequestTimeout = TimeSpan.FromSeconds(10),
             TurnTimeout = TimeSpan.FromSeconds(20),
-            RestartBackoffMin = TimeSpan.FromMilliseconds(1),
-            RestartBackoffMax = TimeSpan.FromMilliseconds(5),
         };
         return tweak?.Invoke(options) ?? options;
     }

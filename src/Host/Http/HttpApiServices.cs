@@ -6,8 +6,10 @@ using JidoSessions.Host.Hosting;
 using JidoSessions.Host.Http.Auth;
 using JidoSessions.Host.Http.Events;
 using JidoSessions.Host.Http.Metrics;
+using JidoSessions.Host.Http.Problems;
 using JidoSessions.Host.Http.Sessions;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace JidoSessions.Host.Http;
 
@@ -17,6 +19,7 @@ internal static class HttpApiServices
     public static void Add(IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.Configure<KestrelServerOptions>(KestrelRejections.Configure);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Status-code-only answers (an unknown route, a wrong method) get a code too.

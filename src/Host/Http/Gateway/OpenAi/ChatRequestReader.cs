@@ -1,7 +1,7 @@
 using System.Text.Json;
 using JidoSessions.Client;
-using JidoSessions.Client.Http;
 using JidoSessions.Host.Configuration.Options;
+using JidoSessions.Host.Http.Problems;
 
 namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
@@ -79,14 +79,12 @@ internal static class ChatRequestReader
     {
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
+            using var buffer = await RequestBodyBytes.ReadAsync(request, cancellationToken);
             if (buffer.Length == 0)
             {
                 throw ValidationException.For("body", "is required: a JSON chat completion request");
             }
 
-            buffer.Position = 0;
             return await JsonSerializer.DeserializeAsync<ChatCompletionRequest>(buffer, OpenAiJson.Options, cancellationToken)
                 ?? throw ValidationException.For("body", "must be a JSON object, not null");
         }
@@ -95,10 +93,6 @@ internal static class ChatRequestReader
             var path = e.Path?.TrimStart('$').TrimStart('.');
             var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
             throw ValidationException.For(string.IsNullOrEmpty(path) ? "body" : path, "is not valid: " + (cut > 0 ? e.Message[..cut] : e.Message));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw new PayloadTooLargeException($"The request body is larger than the server accepts ({e.Message}).");
         }
     }
 

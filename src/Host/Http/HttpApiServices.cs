@@ -5,6 +5,7 @@ using JidoSessions.Client.Http;
 using JidoSessions.Host.Hosting;
 using JidoSessions.Host.Http.Auth;
 using JidoSessions.Host.Http.Events;
+using JidoSessions.Host.Http.Json;
 using JidoSessions.Host.Http.Metrics;
 using JidoSessions.Host.Http.Problems;
 using JidoSessions.Host.Http.Sessions;
@@ -28,9 +29,9 @@ internal static class HttpApiServices
             {
                 var code = status switch
                 {
-                    404 => "not_found",
-                    405 => "method_not_allowed",
-                    415 => "unsupported_media_type",
+                    404 => HostErrorCodes.NotFound,
+                    405 => HostErrorCodes.MethodNotAllowed,
+                    415 => HostErrorCodes.UnsupportedMediaType,
                     _ => "http_" + status,
                 };
                 context.ProblemDetails.Extensions["code"] = code;
@@ -64,7 +65,10 @@ internal static class HttpApiServices
         services.AddSingleton<StartupReport>();
     }
 
-    /// <summary>The API's JSON: the wire settings, and strict reading (unknown members, nulls for non-nullable members and missing required members are refused).</summary>
+    /// <summary>
+    /// The API's JSON: the wire settings, and strict reading (unknown and duplicate members, nulls for non-nullable
+    /// members, missing required members and enum values other than their names are refused).
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         var wire = HttpWire.CreateJsonOptions();
@@ -76,5 +80,7 @@ internal static class HttpApiServices
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new StrictEnumConverterFactory());
     }
 }

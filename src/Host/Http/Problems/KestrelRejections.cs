@@ -71,12 +71,12 @@ internal static class KestrelRejections
     {
         var (code, detail) = status switch
         {
-            400 => ("bad_request", "The request was refused before it reached the API: its request line, a header or its framing is malformed (a NUL or control character in the path or a header, an invalid method or version, a bad Content-Length or Transfer-Encoding)."),
+            400 => (HostErrorCodes.BadRequest, "The request was refused before it reached the API: its request line, a header or its framing is malformed (a NUL or control character in the path or a header, an invalid method or version, a bad Content-Length or Transfer-Encoding)."),
             408 => ("request_timeout", "The request headers did not arrive in time."),
             411 => ("length_required", "The request needs a Content-Length or a chunked body."),
             413 => (Client.ErrorCodes.PayloadTooLarge, "The request body is larger than the server accepts."),
-            414 => ("uri_too_long", $"The request line is longer than the server accepts ({limits.MaxRequestLineSize} bytes)."),
-            431 => ("headers_too_large", $"The request headers are larger than the server accepts ({limits.MaxRequestHeadersTotalSize} bytes, {limits.MaxRequestHeaderCount} headers)."),
+            414 => (HostErrorCodes.UriTooLong, $"The request line is longer than the server accepts ({limits.MaxRequestLineSize} bytes)."),
+            431 => (HostErrorCodes.HeadersTooLarge, $"The request headers are larger than the server accepts ({limits.MaxRequestHeadersTotalSize} bytes, {limits.MaxRequestHeaderCount} headers)."),
             _ => ("http_" + status, ReasonPhrases.GetReasonPhrase(status)),
         };
         using var buffer = new MemoryStream();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JidoSessions.Client;
 using JidoSessions.Host.Configuration.Options;
 using JidoSessions.Host.Http.Problems;
+using JidoSessions.Host.Http.Sessions;
 
 namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
@@ -115,7 +116,7 @@ internal static class ChatRequestReader
 
         try
         {
-            turn.Wanted.Validate();
+            ConfigRules.Validate(turn.Wanted);
         }
         catch (ValidationException e)
         {

@@ -61,6 +61,7 @@ internal static class HttpApiServices
         services.AddSingleton<RequestBody>();
         services.AddSingleton<EventHubs>();
         services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<MetricsAccessFilter>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<StartupReport>();
     }

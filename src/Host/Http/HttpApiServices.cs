@@ -8,6 +8,7 @@ using JidoSessions.Host.Http.Events;
 using JidoSessions.Host.Http.Json;
 using JidoSessions.Host.Http.Metrics;
 using JidoSessions.Host.Http.Problems;
+using JidoSessions.Host.Http.RateLimiting;
 using JidoSessions.Host.Http.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -49,6 +50,7 @@ internal static class HttpApiServices
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        TenantRateLimit.Add(services);
         services.AddHttpContextAccessor();
 
         // Each request acts through its tenant's client, so another tenant's session is simply not there.

@@ -32,7 +32,7 @@ public static class JidoEndpointRouteBuilderExtensions
 
     /// <summary>
     /// The middleware the API needs, in order: problem documents for every failure (exceptions and bare status
-    /// codes), case-sensitive methods, then authentication and authorization.
+    /// codes), case-sensitive methods, authentication, the per-tenant rate limit, and authorization.
     /// </summary>
     public static IApplicationBuilder UseJidoSessionsApi(this IApplicationBuilder app)
     {
@@ -41,6 +41,7 @@ public static class JidoEndpointRouteBuilderExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<CaseSensitiveMethodMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -5,9 +5,13 @@ using JidoSessions.Client.Http;
 using JidoSessions.Host.Hosting;
 using JidoSessions.Host.Http.Auth;
 using JidoSessions.Host.Http.Events;
+using JidoSessions.Host.Http.Json;
 using JidoSessions.Host.Http.Metrics;
+using JidoSessions.Host.Http.Problems;
+using JidoSessions.Host.Http.RateLimiting;
 using JidoSessions.Host.Http.Sessions;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace JidoSessions.Host.Http;
 
@@ -17,6 +21,7 @@ internal static class HttpApiServices
     public static void Add(IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.Configure<KestrelServerOptions>(KestrelRejections.Configure);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Status-code-only answers (an unknown route, a wrong method) get a code too.
@@ -25,9 +30,9 @@ internal static class HttpApiServices
             {
                 var code = status switch
                 {
-                    404 => "not_found",
-                    405 => "method_not_allowed",
-                    415 => "unsupported_media_type",
+                    404 => HostErrorCodes.NotFound,
+                    405 => HostErrorCodes.MethodNotAllowed,
+                    415 => HostErrorCodes.UnsupportedMediaType,
                     _ => "http_" + status,
                 };
                 context.ProblemDetails.Extensions["code"] = code;
@@ -45,6 +50,7 @@ internal static class HttpApiServices
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        TenantRateLimit.Add(services);
         services.AddHttpContextAccessor();
 
         // Each request acts through its tenant's client, so another tenant's session is simply not there.
@@ -57,11 +63,15 @@ internal static class HttpApiServices
         services.AddSingleton<RequestBody>();
         services.AddSingleton<EventHubs>();
         services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<MetricsAccessFilter>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<StartupReport>();
     }
 
-    /// <summary>The API's JSON: the wire settings, and strict reading (unknown members, nulls for non-nullable members and missing required members are refused).</summary>
+    /// <summary>
+    /// The API's JSON: the wire settings, and strict reading (unknown and duplicate members, nulls for non-nullable
+    /// members, missing required members and enum values other than their names are refused).
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         var wire = HttpWire.CreateJsonOptions();
@@ -73,5 +83,7 @@ internal static class HttpApiServices
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new StrictEnumConverterFactory());
     }
 }

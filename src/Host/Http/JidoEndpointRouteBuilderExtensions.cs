@@ -3,6 +3,7 @@ using JidoSessions.Host.Http.Gateway;
 using JidoSessions.Host.Http.Health;
 using JidoSessions.Host.Http.Metrics;
 using JidoSessions.Host.Http.Problems;
+using JidoSessions.Host.Http.Routing;
 using JidoSessions.Host.Http.Sessions;
 
 namespace JidoSessions.Host.Http;
@@ -11,7 +12,7 @@ namespace JidoSessions.Host.Http;
 public static class JidoEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>/v1/…</c> (bearer API key required), <c>/metrics</c> (key required), and the anonymous
+    /// Maps <c>/v1/…</c> (bearer API key required), <c>/metrics</c> (the operator's metrics key, or loopback), and the anonymous
     /// <c>/healthz</c> and <c>/readyz</c>. Needs <c>AddJidoSessions</c> and <c>AddJidoSessionsHttpApi</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapJidoSessionsApi(this IEndpointRouteBuilder endpoints)
@@ -31,14 +32,16 @@ public static class JidoEndpointRouteBuilderExtensions
 
     /// <summary>
     /// The middleware the API needs, in order: problem documents for every failure (exceptions and bare status
-    /// codes), then authentication and authorization.
+    /// codes), case-sensitive methods, authentication, the per-tenant rate limit, and authorization.
     /// </summary>
     public static IApplicationBuilder UseJidoSessionsApi(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<ProblemExceptionMiddleware>();
         app.UseStatusCodePages();
+        app.UseMiddleware<CaseSensitiveMethodMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

@@ -21,4 +21,10 @@ public sealed record AuthOptions
     /// When false and no key is configured, the host refuses to start.
     /// </summary>
     public bool DevKey { get; init; } = true;
+
+    /// <summary>
+    /// <c>metrics-key</c>: the bearer key that opens <c>/metrics</c> (host-wide figures, for the operator; tenant keys
+    /// never do). Null: <c>/metrics</c> answers anonymous requests from loopback only.
+    /// </summary>
+    public string? MetricsKey { get; init; }
 }

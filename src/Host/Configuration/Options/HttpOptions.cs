@@ -18,6 +18,21 @@ public sealed record HttpOptions
     /// <summary><c>event-replay</c>: events kept per tenant for reconnecting subscribers (<c>Last-Event-ID</c>).</summary>
     public int EventReplay { get; init; } = 1024;
 
+    /// <summary><c>event-replay-bytes</c>: the most bytes (as sent) the replay buffer of one tenant keeps; the oldest go first.</summary>
+    public long EventReplayBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary><c>subscriber-queue</c>: events queued for one slow subscriber before it is disconnected (it may reconnect and replay).</summary>
     public int SubscriberQueue { get; init; } = 4096;
+
+    /// <summary><c>subscriber-buffer</c>: bytes (as sent) queued for one slow subscriber before it is disconnected.</summary>
+    public long SubscriberBuffer { get; init; } = 1024 * 1024;
+
+    /// <summary><c>max-subscriptions</c>: event streams one tenant may have open at once; more are refused with 429.</summary>
+    public int MaxSubscriptions { get; init; } = 100;
+
+    /// <summary><c>rate-limit.requests</c>: requests one tenant may make per <see cref="RateLimitPeriod"/> (a token bucket that size); 0 turns the limit off.</summary>
+    public int RateLimitRequests { get; init; }
+
+    /// <summary><c>rate-limit.period</c>: how often the tenant's bucket is refilled with <see cref="RateLimitRequests"/> tokens.</summary>
+    public TimeSpan RateLimitPeriod { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -106,7 +106,12 @@ internal static class JidoOptionsBinder
             MaxMessageChars = read.Int("jido:http:max-message-chars", d.MaxMessageChars, 1, 10_000_000),
             SseHeartbeat = read.Duration("jido:http:sse-heartbeat", d.SseHeartbeat, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
             EventReplay = read.Int("jido:http:event-replay", d.EventReplay, 0, 1_000_000),
+            EventReplayBytes = read.Size("jido:http:event-replay-bytes", d.EventReplayBytes, 0, 1L << 30),
             SubscriberQueue = read.Int("jido:http:subscriber-queue", d.SubscriberQueue, 16, 1_000_000),
+            SubscriberBuffer = read.Size("jido:http:subscriber-buffer", d.SubscriberBuffer, 16 * 1024, 1L << 30),
+            MaxSubscriptions = read.Int("jido:http:max-subscriptions", d.MaxSubscriptions, 1, 1_000_000),
+            RateLimitRequests = read.Int("jido:http:rate-limit:requests", d.RateLimitRequests, 0, 1_000_000),
+            RateLimitPeriod = read.Duration("jido:http:rate-limit:period", d.RateLimitPeriod, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
         };
     }
 
@@ -144,10 +149,21 @@ internal static class JidoOptionsBinder
             tenants.Add(new TenantKeys(id, keys));
         }
 
+        var metricsKey = read.OptionalString("jido:auth:metrics-key");
+        if (metricsKey is not null && (metricsKey.Length < AuthOptions.MinKeyLength || metricsKey.Any(char.IsWhiteSpace)))
+        {
+            read.Fail("jido:auth:metrics-key", "is not a usable key", $"at least {AuthOptions.MinKeyLength} characters without white space", secret: true);
+        }
+        else if (metricsKey is not null && seenKeys.Contains(metricsKey))
+        {
+            read.Fail("jido:auth:metrics-key", "is also a tenant's API key (tenant keys never open /metrics)", secret: true);
+        }
+
         var options = new AuthOptions
         {
             Tenants = tenants.Count > 0 ? tenants : d.Tenants,
             DevKey = read.Bool("jido:auth:dev-key", d.DevKey),
+            MetricsKey = metricsKey,
         };
         if (!options.DevKey && options.Tenants.All(t => t.ApiKeys.Count == 0))
         {

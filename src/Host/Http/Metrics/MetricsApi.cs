@@ -1,6 +1,9 @@
 namespace JidoSessions.Host.Http.Metrics;
 
-/// <summary><c>/metrics</c>: the JidoSessions meter in Prometheus text format 0.0.4 (needs an API key, like everything but the probes).</summary>
+/// <summary>
+/// <c>/metrics</c>: the JidoSessions meter in Prometheus text format 0.0.4, for the operator only (see
+/// <see cref="MetricsAccessFilter"/>): host-wide figures are no tenant's business.
+/// </summary>
 internal static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder endpoints)
@@ -9,7 +12,8 @@ internal static class MetricsApi
         endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>();
         endpoints.MapGet("/metrics", (PrometheusExporter exporter) => TypedResults.Text(exporter.Render(), PrometheusExporter.ContentType))
             .WithTags("Metrics")
-            .RequireAuthorization();
+            .AllowAnonymous()
+            .AddEndpointFilter<MetricsAccessFilter>();
         return endpoints;
     }
 }

@@ -39,6 +39,6 @@ internal sealed partial class ProblemExceptionMiddleware(RequestDelegate next, I
             Problem.From(new PayloadTooLargeException(tooLarge.Message)),
         BadHttpRequestException bad => Problem.Create(bad.StatusCode, ErrorCodes.ValidationFailed, bad.Message),
         TimeoutException timeout => Problem.From(new SessionUnavailableException(timeout.Message)),
-        _ => Problem.Create(StatusCodes.Status500InternalServerError, "internal_error", "The server failed to handle the request; it was logged."),
+        _ => Problem.Create(StatusCodes.Status500InternalServerError, HostErrorCodes.InternalError, "The server failed to handle the request; it was logged."),
     };
 }

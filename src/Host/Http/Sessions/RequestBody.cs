@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JidoSessions.Client;
-using JidoSessions.Client.Http;
+using JidoSessions.Host.Http.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +9,7 @@ namespace JidoSessions.Host.Http.Sessions;
 /// <summary>
 /// Reads a JSON request body with the API's strict settings (unknown members, wrong types, nulls for required
 /// members and missing required members are refused), turning every refusal into a typed exception:
-/// <see cref="ValidationException"/> naming the member, or <see cref="PayloadTooLargeException"/>.
+/// <see cref="ValidationException"/> naming the member, or <see cref="Client.Http.PayloadTooLargeException"/>.
 /// </summary>
 internal sealed class RequestBody(IOptions<JsonOptions> json)
 {
@@ -22,24 +22,18 @@ internal sealed class RequestBody(IOptions<JsonOptions> json)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
+            using var buffer = await RequestBodyBytes.ReadAsync(request, cancellationToken);
             if (buffer.Length == 0)
             {
                 return null;
             }
 
-            buffer.Position = 0;
             return await JsonSerializer.DeserializeAsync<T>(buffer, _options, cancellationToken)
                 ?? throw ValidationException.For("body", "must be a JSON object, not null");
         }
         catch (JsonException e)
         {
             throw ValidationException.For(Field(e.Path), Describe(e));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw new PayloadTooLargeException($"The request body is larger than the server accepts ({e.Message}).");
         }
     }
 

@@ -8,13 +8,13 @@ namespace JidoSessions.Host.Tests.Http.Metrics;
 public sealed class MetricsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
-    public async Task Metrics_WithKey_ServesTheJidoSessionsMeterAsPrometheusText()
+    public async Task Metrics_FromLoopback_ServesTheJidoSessionsMeterAsPrometheusText()
     {
         using var meter = new Meter(PrometheusExporter.MeterName);
         var name = "jido_test_" + Guid.NewGuid().ToString("N");
         meter.CreateCounter<long>(name).Add(7);
 
-        var response = await fixture.Host.WithKey(TestHost.AcmeKey).GetAsync("metrics");
+        var response = await fixture.Host.Anonymous().GetAsync("metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -30,7 +30,7 @@ public sealed class MetricsApiRealBackendTests(RealHostFixture fixture) : IClass
         var client = fixture.Host.AcmeClient();
         await client.SendAsync((await client.CreateAsync()).Id, "hello");
 
-        var text = await fixture.Host.WithKey(TestHost.AcmeKey).GetStringAsync("metrics");
+        var text = await fixture.Host.Anonymous().GetStringAsync("metrics");
 
         Assert.Contains("# TYPE jido_sessions_live gauge\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE jido_turns_total counter\n", text, StringComparison.Ordinal);

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using JidoSessions.Client;
-using JidoSessions.Client.Http;
 using JidoSessions.Host.Configuration.Options;
+using JidoSessions.Host.Http.Problems;
+using JidoSessions.Host.Http.Sessions;
 
 namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
@@ -40,7 +40,7 @@ internal static class ChatRequestReader
 
             if (role is "system" or "developer")
             {
-                system.Add(Text(messages[i]!.Content, $"messages[{i}].content"));
+                system.Add(ChatContent.Text(messages[i]!.Content, $"messages[{i}].content"));
             }
             else if (role == "user")
             {
@@ -54,7 +54,7 @@ internal static class ChatRequestReader
         }
 
         var field = $"messages[{lastUser}].content";
-        var text = Text(messages[lastUser]!.Content, field);
+        var text = ChatContent.Text(messages[lastUser]!.Content, field);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw ValidationException.For(field, "must not be empty");
@@ -80,14 +80,12 @@ internal static class ChatRequestReader
     {
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
+            using var buffer = await RequestBodyBytes.ReadAsync(request, cancellationToken);
             if (buffer.Length == 0)
             {
                 throw ValidationException.For("body", "is required: a JSON chat completion request");
             }
 
-            buffer.Position = 0;
             return await JsonSerializer.DeserializeAsync<ChatCompletionRequest>(buffer, OpenAiJson.Options, cancellationToken)
                 ?? throw ValidationException.For("body", "must be a JSON object, not null");
         }
@@ -96,41 +94,6 @@ internal static class ChatRequestReader
             var path = e.Path?.TrimStart('$').TrimStart('.');
             var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
             throw ValidationException.For(string.IsNullOrEmpty(path) ? "body" : path, "is not valid: " + (cut > 0 ? e.Message[..cut] : e.Message));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw new PayloadTooLargeException($"The request body is larger than the server accepts ({e.Message}).");
-        }
-    }
-
-    /// <summary>A message's text: a string, or the text parts of a content-part array joined by newlines.</summary>
-    private static string Text(JsonElement content, string field)
-    {
-        switch (content.ValueKind)
-        {
-            case JsonValueKind.String:
-                return content.GetString()!;
-            case JsonValueKind.Array:
-                var text = new StringBuilder();
-                var index = 0;
-                foreach (var part in content.EnumerateArray())
-                {
-                    if (part.ValueKind != JsonValueKind.Object
-                        || !part.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "text"
-                        || !part.TryGetProperty("text", out var value) || value.ValueKind != JsonValueKind.String)
-                    {
-                        throw ValidationException.For($"{field}[{index}]", "only text content parts ({\"type\":\"text\",\"text\":\"…\"}) are supported");
-                    }
-
-                    text.Append(text.Length > 0 ? "\n" : "").Append(value.GetString());
-                    index++;
-                }
-
-                return text.ToString();
-            case JsonValueKind.Undefined or JsonValueKind.Null:
-                throw ValidationException.For(field, "is required");
-            default:
-                throw ValidationException.For(field, "must be a string or an array of content parts");
         }
     }
 
@@ -153,7 +116,7 @@ internal static class ChatRequestReader
 
         try
         {
-            turn.Wanted.Validate();
+            ConfigRules.Validate(turn.Wanted);
         }
         catch (ValidationException e)
         {

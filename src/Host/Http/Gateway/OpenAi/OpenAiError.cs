@@ -32,7 +32,7 @@ internal static class OpenAiErrors
         Create(StatusCodes.Status401Unauthorized, "invalid_api_key", message, null);
 
     public static JsonHttpResult<OpenAiErrorResponse> Internal() =>
-        Create(StatusCodes.Status500InternalServerError, "internal_error", "The server failed to handle the request; it was logged.", null);
+        Create(StatusCodes.Status500InternalServerError, Problems.HostErrorCodes.InternalError, "The server failed to handle the request; it was logged.", null);
 
     /// <summary>The error of an exception a handler let escape; null for one that is a bug (answered as 500 and logged).</summary>
     public static JsonHttpResult<OpenAiErrorResponse>? TryFrom(Exception exception) => exception switch

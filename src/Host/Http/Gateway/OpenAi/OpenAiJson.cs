@@ -7,7 +7,8 @@ namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
 /// <summary>
 /// The JSON of the OpenAI-compatible endpoints: snake_case members, strict number types, and members this
-/// gateway does not use (temperature, tools, …) skipped rather than refused, since OpenAI clients send many.
+/// gateway does not use (temperature, tools, …) skipped rather than refused, since OpenAI clients send many;
+/// a member given twice is refused.
 /// </summary>
 internal static class OpenAiJson
 {
@@ -16,6 +17,7 @@ internal static class OpenAiJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        AllowDuplicateProperties = false,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
 
         // Replies are JSON and event-stream bodies, never HTML, so quotes and non-ASCII text are written as

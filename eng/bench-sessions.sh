@@ -21,7 +21,6 @@ cat > "$work/baseline/bench-baseline/Baseline.csproj" <<XML
     <ServerGarbageCollection>false</ServerGarbageCollection>
     <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
     <TieredPGO>true</TieredPGO>
-    <GenerateDocumentationFile>false</GenerateDocumentationFile>
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="../src/Actors/JidoSessions.Actors.csproj" />

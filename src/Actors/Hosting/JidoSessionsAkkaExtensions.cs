@@ -129,7 +129,24 @@ public static class JidoSessionsAkkaExtensions
             case StorageProvider.Sqlite:
                 var path = Path.GetFullPath(storage.SqlitePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                WithSql(builder, $"Data Source={path};Pooling=true;Default Timeout=30", "SQLite.MS", null, IsolationLevel.ReadUncommitted);
+                var quoted = System.Text.Json.JsonSerializer.Serialize(path);
+                var full = storage.SqliteSynchronousFull ? "true" : "false";
+                builder.AddHocon($$"""
+                    akka.persistence.journal.plugin = "jido.persistence.journal.sqlite"
+                    akka.persistence.snapshot-store.plugin = "jido.persistence.snapshot-store.sqlite"
+                    jido.persistence.journal.sqlite {
+                      class = "{{typeof(SqliteJournal).AssemblyQualifiedName}}"
+                      plugin-dispatcher = "akka.actor.default-dispatcher"
+                      path = {{quoted}}
+                      synchronous-full = {{full}}
+                    }
+                    jido.persistence.snapshot-store.sqlite {
+                      class = "{{typeof(SqliteSnapshotStore).AssemblyQualifiedName}}"
+                      plugin-dispatcher = "akka.actor.default-dispatcher"
+                      path = {{quoted}}
+                      synchronous-full = {{full}}
+                    }
+                    """, HoconAddMode.Prepend);
                 break;
             default:
                 WithSql(builder, storage.PostgresConnectionString!, "PostgreSQL.15", storage.PostgresSchema, null);

@@ -14,7 +14,6 @@ public sealed class ApiKeyAuthenticationTests(RealHostFixture fixture) : IClassF
     [InlineData("GET", "v1/sessions")]
     [InlineData("POST", "v1/sessions")]
     [InlineData("GET", "v1/events")]
-    [InlineData("GET", "metrics")]
     public async Task Request_WithoutKey_Returns401ProblemWithBearerChallenge(string method, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

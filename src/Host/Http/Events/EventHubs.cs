@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using JidoSessions.Client;
 using JidoSessions.Host.Configuration.Options;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace JidoSessions.Host.Http.Events;
 
@@ -10,12 +13,14 @@ internal sealed class EventHubs : IAsyncDisposable
     private readonly ConcurrentDictionary<TenantId, Lazy<TenantEventHub>> _hubs = new();
     private readonly ISessionClientFactory _factory;
     private readonly HttpOptions _options;
+    private readonly JsonSerializerOptions _json;
     private readonly ILogger<EventHubs> _logger;
 
-    public EventHubs(ISessionClientFactory factory, HttpOptions options, IHostApplicationLifetime lifetime, ILogger<EventHubs> logger)
+    public EventHubs(ISessionClientFactory factory, HttpOptions options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, ILogger<EventHubs> logger)
     {
         _factory = factory;
         _options = options;
+        _json = json.Value.SerializerOptions;
         _logger = logger;
         lifetime.ApplicationStopping.Register(() =>
         {
@@ -27,7 +32,7 @@ internal sealed class EventHubs : IAsyncDisposable
     }
 
     public TenantEventHub For(TenantId tenant) =>
-        _hubs.GetOrAdd(tenant, t => new Lazy<TenantEventHub>(() => new TenantEventHub(_factory.ForTenant(t), _options.EventReplay, _options.SubscriberQueue, _logger))).Value;
+        _hubs.GetOrAdd(tenant, t => new Lazy<TenantEventHub>(() => new TenantEventHub(_factory.ForTenant(t), _options, _json, _logger))).Value;
 
     public async ValueTask DisposeAsync()
     {

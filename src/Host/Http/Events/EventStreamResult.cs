@@ -1,4 +1,3 @@
-using JidoSessions.Client;
 using JidoSessions.Host.Configuration.Options;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -22,16 +21,17 @@ internal sealed class EventStreamResult(EventListener listener) : IResult
         var cancellationToken = httpContext.RequestAborted;
         await using (listener)
         {
+            listener.OnDisconnect(httpContext.Abort);
             var sse = await SseWriter.StartAsync(httpContext.Response, json, cancellationToken);
             try
             {
                 foreach (var e in listener.Replay)
                 {
-                    await WriteAsync(sse, e, cancellationToken);
+                    await sse.WriteFrameAsync(e.Frame, cancellationToken);
                 }
 
                 using var beats = new PeriodicTimer(heartbeat, time);
-                var pending = listener.Live.WaitToReadAsync(cancellationToken).AsTask();
+                var pending = listener.WaitToReadAsync(cancellationToken).AsTask();
                 var beat = beats.WaitForNextTickAsync(cancellationToken).AsTask();
                 while (true)
                 {
@@ -49,21 +49,22 @@ internal sealed class EventStreamResult(EventListener listener) : IResult
                         return;
                     }
 
-                    while (listener.Live.TryRead(out var e))
+                    while (listener.TryRead(out var e))
                     {
-                        await WriteAsync(sse, e, cancellationToken);
+                        await sse.WriteFrameAsync(e.Frame, cancellationToken);
                     }
 
-                    pending = listener.Live.WaitToReadAsync(cancellationToken).AsTask();
+                    pending = listener.WaitToReadAsync(cancellationToken).AsTask();
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // The client disconnected.
+                // The client disconnected, or was disconnected for falling behind.
+            }
+            finally
+            {
+                listener.OnDisconnect(null);
             }
         }
     }
-
-    private static Task WriteAsync(SseWriter sse, NumberedEvent e, CancellationToken cancellationToken) =>
-        sse.WriteEventAsync<SessionEvent>(e.Id, e.Event.Type, e.Event, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using JidoSessions.Client;
+using JidoSessions.Host.Configuration.Options;
 using JidoSessions.Host.Http.Auth;
+using JidoSessions.Host.Http.Problems;
 using JidoSessions.Host.Http.Sessions;
 
 namespace JidoSessions.Host.Http.Events;
@@ -8,7 +10,8 @@ namespace JidoSessions.Host.Http.Events;
 /// <summary>
 /// Server-Sent Event streams of the caller's tenant: all sessions (<c>/v1/events</c>) or one
 /// (<c>/v1/sessions/{id}/events</c>, 404 for an unknown id). <c>Last-Event-ID</c> replays what was missed
-/// from the tenant's buffer of the last <c>jido.http.event-replay</c> events.
+/// from the tenant's buffer of the last <c>jido.http.event-replay</c> events. A tenant has at most
+/// <c>jido.http.max-subscriptions</c> streams open; beyond that, 429 <c>too_many_subscriptions</c> with Retry-After.
 /// </summary>
 internal static class EventsApi
 {
@@ -19,18 +22,26 @@ internal static class EventsApi
         return v1;
     }
 
-    private static async Task<EventStreamResult> AllAsync(HttpContext context, EventHubs hubs, CancellationToken cancellationToken)
+    /// <summary>Seconds a refused subscriber is told to wait: long enough for another stream of the tenant to end.</summary>
+    private const int RetryAfterSeconds = 5;
+
+    private static async Task<Results<EventStreamResult, ProblemHttpResult>> AllAsync(HttpContext context, EventHubs hubs, HttpOptions http, CancellationToken cancellationToken)
     {
-        var listener = await hubs.For(context.User.Tenant()).SubscribeAsync(null, LastEventId(context.Request), cancellationToken);
-        return new EventStreamResult(listener);
+        var listener = await hubs.For(context.User.Tenant()).TrySubscribeAsync(null, LastEventId(context.Request), cancellationToken);
+        return listener is null ? TooMany(context, http) : new EventStreamResult(listener);
     }
 
-    private static async Task<EventStreamResult> SessionAsync(
-        string id, HttpContext context, ISessionClient client, EventHubs hubs, CancellationToken cancellationToken)
+    private static async Task<Results<EventStreamResult, ProblemHttpResult>> SessionAsync(
+        string id, HttpContext context, ISessionClient client, EventHubs hubs, HttpOptions http, CancellationToken cancellationToken)
     {
         var sessionId = SessionRoutes.Id(id);
         var lastEventId = LastEventId(context.Request);
-        var listener = await hubs.For(context.User.Tenant()).SubscribeAsync(sessionId, lastEventId, cancellationToken);
+        var listener = await hubs.For(context.User.Tenant()).TrySubscribeAsync(sessionId, lastEventId, cancellationToken);
+        if (listener is null)
+        {
+            return TooMany(context, http);
+        }
+
         try
         {
             // Registered first, checked second: no event between the check and the registration is lost.
@@ -43,6 +54,15 @@ internal static class EventsApi
         }
 
         return new EventStreamResult(listener);
+    }
+
+    private static ProblemHttpResult TooMany(HttpContext context, HttpOptions http)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Problem.Create(
+            StatusCodes.Status429TooManyRequests,
+            HostErrorCodes.TooManySubscriptions,
+            $"Tenant {context.User.Tenant()} already has {http.MaxSubscriptions} event streams open (jido.http.max-subscriptions); close one or retry later.");
     }
 
     private static long? LastEventId(HttpRequest request)

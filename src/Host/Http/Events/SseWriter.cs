@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using JidoSessions.Client.Http;
@@ -25,28 +27,38 @@ internal sealed class SseWriter(HttpResponse response, JsonSerializerOptions jso
         return writer;
     }
 
-    public Task WriteEventAsync<T>(long? id, string type, T data, CancellationToken cancellationToken)
+    /// <summary>One event as sent: <c>id:</c> (when given), <c>event:</c>, one <c>data:</c> line of compact JSON, a blank line.</summary>
+    public static byte[] EncodeEvent<T>(long? id, string type, T data, JsonSerializerOptions json)
     {
-        var text = new StringBuilder();
+        var frame = new ArrayBufferWriter<byte>(256);
         if (id is { } value)
         {
-            text.Append("id: ").Append(value).Append('\n');
+            frame.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {value}\n")));
         }
 
-        text.Append("event: ").Append(type).Append('\n');
-        text.Append("data: ").Append(JsonSerializer.Serialize(data, json)).Append("\n\n");
-        return WriteAsync(text.ToString(), cancellationToken);
+        frame.Write(Encoding.UTF8.GetBytes("event: " + type + "\ndata: "));
+        using (var writer = new Utf8JsonWriter(frame, new JsonWriterOptions { Encoder = json.Encoder, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, data, json);
+        }
+
+        frame.Write("\n\n"u8);
+        return frame.WrittenSpan.ToArray();
     }
 
-    public Task WriteCommentAsync(string comment, CancellationToken cancellationToken) =>
-        WriteAsync(": " + comment.Replace('\n', ' ').Replace('\r', ' ') + "\n\n", cancellationToken);
+    public Task WriteEventAsync<T>(long? id, string type, T data, CancellationToken cancellationToken) =>
+        WriteFrameAsync(EncodeEvent(id, type, data, json), cancellationToken);
 
-    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    public Task WriteCommentAsync(string comment, CancellationToken cancellationToken) =>
+        WriteFrameAsync(Encoding.UTF8.GetBytes(": " + comment.Replace('\n', ' ').Replace('\r', ' ') + "\n\n"), cancellationToken);
+
+    /// <summary>Writes an encoded frame and flushes it.</summary>
+    public async Task WriteFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            await response.Body.WriteAsync(frame, cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
         }
         finally

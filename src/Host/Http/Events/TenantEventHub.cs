@@ -1,14 +1,18 @@
+using System.Text.Json;
 using JidoSessions.Client;
+using JidoSessions.Host.Configuration.Options;
 
 namespace JidoSessions.Host.Http.Events;
 
 /// <summary>
-/// A tenant's events for HTTP subscribers: one backend subscription per tenant (opened on first use, kept
-/// until shutdown), numbered 1, 2, 3… in arrival order, the last <c>jido.http.event-replay</c> kept for
-/// reconnecting clients (<c>Last-Event-ID</c>), fanned out to listeners. Numbering, buffering and
-/// registration happen under one lock, so a listener gets every event after its replay exactly once.
+/// A tenant's events for HTTP subscribers: one backend subscription per tenant (opened on first use, kept until
+/// shutdown), numbered 1, 2, 3… in arrival order and encoded once as SSE frames, the last
+/// <c>jido.http.event-replay</c> (at most <c>event-replay-bytes</c>) kept for reconnecting clients
+/// (<c>Last-Event-ID</c>), fanned out to at most <c>max-subscriptions</c> listeners. Numbering, buffering and
+/// registration happen under one lock, so a listener gets every event after its replay exactly once; publishing
+/// never waits for a listener, and one that falls behind is disconnected.
 /// </summary>
-internal sealed partial class TenantEventHub(ISessionClient client, int replayCapacity, int listenerCapacity, ILogger logger) : IAsyncDisposable
+internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions options, JsonSerializerOptions json, ILogger logger) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<NumberedEvent> _replay = new();
@@ -18,22 +22,29 @@ internal sealed partial class TenantEventHub(ISessionClient client, int replayCa
     private SessionSubscription? _subscription;
     private Task? _pump;
     private long _lastId;
+    private long _replayBytes;
 
     public TenantId Tenant => client.Tenant;
 
     /// <summary>
     /// Registers a listener; once this returns, every later event of the tenant (of <paramref name="session"/>
-    /// if given) reaches it. <paramref name="lastEventId"/> replays the buffered events after it.
+    /// if given) reaches it. <paramref name="lastEventId"/> replays the buffered events after it. Null when the
+    /// tenant already has <c>max-subscriptions</c> listeners.
     /// </summary>
-    public async Task<EventListener> SubscribeAsync(SessionId? session, long? lastEventId, CancellationToken cancellationToken)
+    public async Task<EventListener?> TrySubscribeAsync(SessionId? session, long? lastEventId, CancellationToken cancellationToken)
     {
         await EnsureStartedAsync(cancellationToken);
         lock (_lock)
         {
+            if (_listeners.Count >= options.MaxSubscriptions)
+            {
+                return null;
+            }
+
             var replay = lastEventId is { } after
                 ? _replay.Where(e => e.Id > after && (session is not { } id || e.Event.SessionId == id)).ToList()
                 : [];
-            var listener = new EventListener(session, listenerCapacity, replay, Remove);
+            var listener = new EventListener(session, options.SubscriberQueue, options.SubscriberBuffer, replay, Remove);
             _listeners.Add(listener);
             return listener;
         }
@@ -123,27 +134,42 @@ internal sealed partial class TenantEventHub(ISessionClient client, int replayCa
 
     private void Publish(SessionEvent e)
     {
+        List<EventListener>? laggards = null;
         lock (_lock)
         {
-            var numbered = new NumberedEvent(++_lastId, e);
-            if (replayCapacity > 0)
-            {
-                if (_replay.Count == replayCapacity)
-                {
-                    _replay.Dequeue();
-                }
-
-                _replay.Enqueue(numbered);
-            }
-
+            var id = ++_lastId;
+            var numbered = new NumberedEvent(id, e, SseWriter.EncodeEvent<SessionEvent>(id, e.Type, e, json));
+            Buffer(numbered);
             for (var i = _listeners.Count - 1; i >= 0; i--)
             {
                 if (_listeners[i].Matches(e) && !_listeners[i].TryDeliver(numbered))
                 {
-                    LogSlowListener(logger, Tenant.Value, numbered.Id);
+                    (laggards ??= []).Add(_listeners[i]);
                     _listeners.RemoveAt(i);
                 }
             }
+        }
+
+        foreach (var laggard in laggards ?? [])
+        {
+            LogSlowListener(logger, Tenant.Value, _lastId);
+            laggard.Disconnect();
+        }
+    }
+
+    /// <summary>Keeps the event for replay, dropping the oldest past the count or the bytes allowed.</summary>
+    private void Buffer(NumberedEvent numbered)
+    {
+        if (options.EventReplay == 0 || numbered.Frame.Length > options.EventReplayBytes)
+        {
+            return;
+        }
+
+        _replay.Enqueue(numbered);
+        _replayBytes += numbered.Frame.Length;
+        while (_replay.Count > options.EventReplay || _replayBytes > options.EventReplayBytes)
+        {
+            _replayBytes -= _replay.Dequeue().Frame.Length;
         }
     }
 

@@ -12,8 +12,8 @@ internal static class SessionRoutes
     public static SessionId Id(string id) => SessionId.Parse(id, "id");
 
     /// <summary>
-    /// The key of <c>/v1/sessions/by-key/{key}</c>, percent-decoded from the raw request target, so any key
-    /// (one with '/' written as %2F included) round-trips exactly.
+    /// The key of <c>/v1/sessions/by-key/{key}</c>, strictly percent-decoded from the raw request target (see
+    /// <see cref="SessionKeys"/>), so any key (one with '/' written as %2F included) round-trips exactly.
     /// </summary>
     public static SessionKey Key(HttpContext context)
     {
@@ -22,17 +22,7 @@ internal static class SessionRoutes
         var path = query >= 0 ? raw[..query] : raw;
         var at = path.IndexOf(ByKey, StringComparison.OrdinalIgnoreCase);
         var encoded = at >= 0 ? path[(at + ByKey.Length)..] : "";
-        string text;
-        try
-        {
-            text = Uri.UnescapeDataString(encoded);
-        }
-        catch (UriFormatException)
-        {
-            throw ValidationException.For("key", "is not a valid percent-encoded path segment");
-        }
-
-        return SessionKey.Parse(text, "key");
+        return SessionKeys.Parse(SessionKeys.DecodePathSegment(encoded, "key"), "key");
     }
 
     public static ListSessionsQuery ListQuery(IQueryCollection query)

@@ -22,7 +22,7 @@ internal static class RawHttp
         SendAsync(server, Encoding.Latin1.GetBytes(head + (body ?? "")), cancellationToken);
 
     public static async Task<RawResponse> SendAsync(Uri server, byte[] request, CancellationToken cancellationToken = default) =>
-        Parse(Encoding.UTF8.GetString(await ExchangeAsync(server, request, cancellationToken)));
+        Parse(Encoding.Latin1.GetString(await ExchangeAsync(server, request, cancellationToken)));
 
     /// <summary>Everything the server sent back, as text (for several answers on one connection).</summary>
     public static async Task<string> SendForTextAsync(Uri server, string requests, CancellationToken cancellationToken = default) =>
@@ -87,7 +87,8 @@ internal static class RawHttp
             body = Unchunk(body);
         }
 
-        return new RawResponse(status, headers, body);
+        // Framing was read byte for byte (Latin-1); the body itself is UTF-8.
+        return new RawResponse(status, headers, Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(body)));
     }
 
     private static string Unchunk(string body)

@@ -101,10 +101,10 @@ internal static class ChatRequestReader
     {
         if (request.Headers.TryGetValue(SessionKeyHeader, out var header))
         {
-            return SessionKey.Parse(header.ToString(), SessionKeyHeader);
+            return SessionKeys.Parse(header.ToString(), SessionKeyHeader);
         }
 
-        return string.IsNullOrEmpty(user) ? null : SessionKey.Parse(user, "user");
+        return string.IsNullOrEmpty(user) ? null : SessionKeys.Parse(user, "user");
     }
 
     private static void Validate(ChatTurn turn)

@@ -1,4 +1,5 @@
 using JidoSessions.Client;
+using JidoSessions.Host.Http.Sessions;
 
 namespace JidoSessions.Host.Http.Gateway.Voice;
 
@@ -84,7 +85,7 @@ internal static class VoiceCall
             return default;
         }
 
-        if (!SessionKey.TryParse(callId, out var key, out var error))
+        if (!SessionKeys.TryParse(callId, out var key, out var error))
         {
             errors["callId"] = error!;
         }

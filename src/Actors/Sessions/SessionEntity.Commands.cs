@@ -52,20 +52,10 @@ internal sealed partial class SessionEntity
                 DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
                 break;
             default:
-                if (!HandleTermination(message))
-                {
-                    HandleOther(message);
-                }
-
+                // Anything else (journal acknowledgements of snapshot deletes) needs no action.
+                HandleTermination(message);
                 break;
         }
-    }
-
-    private static void HandleOther(object message)
-    {
-        // Journal acknowledgements (snapshot deletes, failures) and replies a backoff supervisor sends while a
-        // child restarts need no action.
-        _ = message;
     }
 
     private void HandleRequest(SessionEnvelope envelope)
@@ -145,11 +135,8 @@ internal sealed partial class SessionEntity
             case JoinSession join:
                 KeyRegions.Bounce(Context.System, envelope.Tenant, join.Key, _id, join.Config, Sender);
                 break;
-            case TerminateSession when IsPurged:
-                // Ended before this request arrived: the outcome the caller wanted.
-                Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
-                break;
             default:
+                // Includes ending a session that already ended: 404, the outcome the caller wanted.
                 Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
                 break;
         }

@@ -158,6 +158,11 @@ internal sealed class SqliteDirectoryStore : ISessionDirectoryStore, IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+
+        // secure_delete is per connection: a removed listing row (key, config) must not stay readable in freed pages.
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON;";
+        command.ExecuteNonQuery();
         return connection;
     }
 }

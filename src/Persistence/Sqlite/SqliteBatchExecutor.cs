@@ -36,6 +36,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
     private readonly SqliteCommand _deleteEventsTo;
     private readonly SqliteCommand _upsertSnapshot;
     private readonly SqliteCommand _deleteSnapshotsTo;
+    private readonly SqliteCommand _checkpoint;
     private readonly SqliteCommand[] _commands;
 
     public SqliteBatchExecutor(SqliteConnection connection)
@@ -49,6 +50,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         _deleteEventsTo = Create(SqliteSql.DeleteEventsTo, "$pid", "$to");
         _upsertSnapshot = Create(SqliteSql.UpsertSnapshot, "$pid", "$seq", "$created", "$manifest", "$payload");
         _deleteSnapshotsTo = Create(SqliteSql.DeleteSnapshotsTo, "$pid", "$to");
+        _checkpoint = Create("PRAGMA wal_checkpoint(TRUNCATE);");
         _commands =
         [
             _savepoint, _release, _rollbackToSavepoint, _selectHighest, _deleteEventsTo, _upsertSnapshot, _deleteSnapshotsTo,
@@ -60,6 +62,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         // Microsoft.Data.Sqlite runs synchronously anyway; doing it inline avoids pretend-async overhead per statement.
         var createdMs = StoreClock.ToStoredPrecision(now).ToUnixTimeMilliseconds();
         _planner.Reset();
+        var deletedEvents = false;
         var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
@@ -74,6 +77,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
                 try
                 {
                     Apply(request.Operation, createdMs);
+                    deletedEvents |= request.Operation is DeleteMessagesOperation;
                 }
                 catch (Exception exception) when (IsOwnFailure(exception))
                 {
@@ -95,6 +99,23 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
             transaction.Dispose();
         }
 
+        if (deletedEvents)
+        {
+            // Deleted rows are zeroed in the pages secure_delete rewrote, but the WAL still holds the frames that wrote
+            // them. A TRUNCATE checkpoint copies the WAL into the database and empties it, so no earlier frame survives.
+            // It runs outside the transaction; readers in flight may make it partial (it then stops without error),
+            // and the next batch with a delete, or closing the store, finishes it.
+            // The batch is committed by now: a failing checkpoint must not fail its writes (an I/O error shows on the next
+            // commit anyway).
+            try
+            {
+                _checkpoint.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+            }
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -105,6 +126,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
             command.Dispose();
         }
 
+        _checkpoint.Dispose();
         _insertEvent.Dispose();
         _connection.Dispose();
         return ValueTask.CompletedTask;

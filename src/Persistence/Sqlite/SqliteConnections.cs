@@ -36,11 +36,12 @@ internal static class SqliteConnections
                     "it must be a local file, not in-memory or on a network share.");
             }
 
+            // secure_delete zeroes the content of deleted rows in the pages it frees, so a purged session leaves no bytes.
             // temp_store = MEMORY keeps the savepoint sub-journal off the disk: it only ever protects the open transaction.
             // Only this connection commits, so its auto-checkpoint setting is the store's.
             command.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA synchronous = {(int)options.Synchronous}; PRAGMA temp_store = MEMORY; " +
+                $"PRAGMA synchronous = {(int)options.Synchronous}; PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON; " +
                 $"PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;

@@ -30,6 +30,15 @@ internal static partial class SqliteMigrations
                 PRIMARY KEY (persistence_id, sequence_nr)
             ) WITHOUT ROWID;
             """),
+        new(2, "physical deletes: highest deleted sequence nr per id in journal_metadata, flagged rows removed", """
+            CREATE TABLE journal_metadata (
+                persistence_id TEXT    NOT NULL PRIMARY KEY,
+                sequence_nr    INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO journal_metadata (persistence_id, sequence_nr)
+                SELECT persistence_id, MAX(sequence_nr) FROM event_journal WHERE deleted GROUP BY persistence_id;
+            DELETE FROM event_journal WHERE deleted;
+            """),
     ];
 
     private const string CreateHistoryTable = """

@@ -4,14 +4,24 @@ namespace JidoSessions.Persistence.Sqlite;
 internal static class SqliteSql
 {
     // ORDER BY ... LIMIT 1 instead of MAX(): walks the unique index from its end, O(log n) per persistence id.
-    public const string SelectHighest =
-        "SELECT sequence_nr FROM event_journal WHERE persistence_id = $pid ORDER BY sequence_nr DESC LIMIT 1;";
+    // Deleted rows are gone, so the highest sequence nr they had is kept in journal_metadata (Akka requires it to
+    // survive a delete: a persistent actor that deleted its journal must not start over at 1).
+    public const string SelectHighest = """
+        SELECT MAX(n) FROM (
+            SELECT (SELECT sequence_nr FROM event_journal WHERE persistence_id = $pid ORDER BY sequence_nr DESC LIMIT 1) AS n
+            UNION ALL SELECT sequence_nr FROM journal_metadata WHERE persistence_id = $pid);
+        """;
 
     public const string InsertEvent =
         "INSERT INTO event_journal (persistence_id, sequence_nr, created, manifest, payload) VALUES ($pid, $seq, $created, $manifest, $payload);";
 
-    public const string DeleteEventsTo =
-        "UPDATE event_journal SET deleted = TRUE WHERE persistence_id = $pid AND sequence_nr <= $to AND NOT deleted;";
+    // Physical delete (with secure_delete on the writer, the freed pages are zeroed): no row keeps a deleted event.
+    public const string DeleteEventsTo = """
+        INSERT INTO journal_metadata (persistence_id, sequence_nr)
+        SELECT persistence_id, MAX(sequence_nr) FROM event_journal WHERE persistence_id = $pid AND sequence_nr <= $to GROUP BY persistence_id
+        ON CONFLICT (persistence_id) DO UPDATE SET sequence_nr = MAX(sequence_nr, excluded.sequence_nr);
+        DELETE FROM event_journal WHERE persistence_id = $pid AND sequence_nr <= $to;
+        """;
 
     public const string UpsertSnapshot = """
         INSERT INTO snapshot_store (persistence_id, sequence_nr, created, manifest, payload)
@@ -25,7 +35,7 @@ internal static class SqliteSql
 
     public const string SelectEventsPage = """
         SELECT ordering, sequence_nr, created, manifest, payload FROM event_journal
-        WHERE persistence_id = $pid AND sequence_nr >= $from AND sequence_nr <= $to AND NOT deleted
+        WHERE persistence_id = $pid AND sequence_nr >= $from AND sequence_nr <= $to
         ORDER BY sequence_nr LIMIT $limit;
         """;
 
@@ -37,9 +47,16 @@ internal static class SqliteSql
 
     // Keyset pages over the unique index. Ids sharing a prefix are contiguous in BINARY (UTF-8 byte) order,
     // so the reader can stop at the first id past the prefix.
-    public const string SelectIdsFirstPage =
-        "SELECT DISTINCT persistence_id FROM event_journal WHERE persistence_id >= $from ORDER BY persistence_id LIMIT $limit;";
+    // An id whose events were all deleted lives on in journal_metadata, and stays listed (as Akka's persistence ids do).
+    public const string SelectIdsFirstPage = """
+        SELECT persistence_id FROM event_journal WHERE persistence_id >= $from
+        UNION SELECT persistence_id FROM journal_metadata WHERE persistence_id >= $from
+        ORDER BY persistence_id LIMIT $limit;
+        """;
 
-    public const string SelectIdsNextPage =
-        "SELECT DISTINCT persistence_id FROM event_journal WHERE persistence_id > $from ORDER BY persistence_id LIMIT $limit;";
+    public const string SelectIdsNextPage = """
+        SELECT persistence_id FROM event_journal WHERE persistence_id > $from
+        UNION SELECT persistence_id FROM journal_metadata WHERE persistence_id > $from
+        ORDER BY persistence_id LIMIT $limit;
+        """;
 }

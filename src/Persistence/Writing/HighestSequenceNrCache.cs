@@ -5,7 +5,7 @@ namespace JidoSessions.Persistence.Writing;
 /// touches it, so it needs no locking.
 /// </summary>
 /// <remarks>
-/// Every entry is a lower bound of the truth: journal rows are never removed (deletes are logical) and an entry is
+/// Every entry is a lower bound of the truth: a delete keeps the highest sequence nr it removed (see the stores' metadata), and an entry is
 /// only raised after the commit that wrote it, or set from a value read from the database. Another process may have
 /// appended more since, so the cache can prove a conflict (sequence nr at or below the entry) and allow an optimistic
 /// insert at entry + 1 (the unique constraint still decides), but never prove a gap.

@@ -11,14 +11,20 @@ public sealed record SessionFigure(string Name, double Median, string Unit, bool
 /// </summary>
 public static class SessionFigures
 {
-    public static async Task<IReadOnlyList<SessionFigure>> MeasureAsync(int trials, bool warmUp, int largeCount, TextWriter log)
+    public static async Task<IReadOnlyList<SessionFigure>> MeasureAsync(int trials, bool warmUp, int largeCount, TextWriter log, IReadOnlySet<string>? only = null)
     {
         var folder = Directory.CreateTempSubdirectory("jido-bench-").FullName;
         try
         {
             var figures = new List<SessionFigure>();
-            async Task Add(string name, string unit, bool higherIsBetter, Func<Task<double>> measure)
+            // --only new,turns,overhead,memory,recovery,ready picks figures (for profiling one path); default all.
+            async Task Add(string id, string name, string unit, bool higherIsBetter, Func<Task<double>> measure)
             {
+                if (only is not null && !only.Contains(id))
+                {
+                    return;
+                }
+
                 if (warmUp)
                 {
                     await measure();
@@ -36,25 +42,29 @@ public static class SessionFigures
                 figures.Add(figure);
             }
 
-            await Add("new sessions/s (get-or-create, fresh keys, 64 at once, SQLite)", "sessions/s", true,
+            await Add("new", "new sessions/s (get-or-create, fresh keys, 64 at once, SQLite)", "sessions/s", true,
                 () => SessionWorkloads.NewSessionsPerSecondAsync(folder, 5_000, 64));
-            await Add("turns/s (1,000 sessions at once, zero-latency model, SQLite)", "turns/s", true,
+            await Add("turns", "turns/s (1,000 sessions at once, zero-latency model, SQLite)", "turns/s", true,
                 () => SessionWorkloads.TurnsPerSecondAsync(folder, 1_000, 5));
             double p99 = 0;
-            await Add("turn time outside the model, p50", "µs", false, async () =>
+            await Add("overhead", "turn time outside the model, p50", "µs", false, async () =>
             {
                 var (p50, p) = await SessionWorkloads.TurnOverheadAsync(folder, 2_000);
                 p99 = p;
                 return p50;
             });
-            figures.Add(new SessionFigure("turn time outside the model, p99 (last trial)", p99, "µs", false));
-            await Add("managed bytes per idle live session, 10k sessions", "bytes", false,
+            if (only is null || only.Contains("overhead"))
+            {
+                figures.Add(new SessionFigure("turn time outside the model, p99 (last trial)", p99, "µs", false));
+            }
+
+            await Add("memory", "managed bytes per idle live session, 10k sessions", "bytes", false,
                 () => SessionWorkloads.BytesPerIdleSessionAsync(10_000));
-            await Add(string.Create(CultureInfo.InvariantCulture, $"managed bytes per idle live session, {largeCount / 1000}k sessions"), "bytes", false,
+            await Add("memory", string.Create(CultureInfo.InvariantCulture, $"managed bytes per idle live session, {largeCount / 1000}k sessions"), "bytes", false,
                 () => SessionWorkloads.BytesPerIdleSessionAsync(largeCount));
-            await Add("recovery of a 10k-event session (first answer after restart)", "ms", false,
+            await Add("recovery", "recovery of a 10k-event session (first answer after restart)", "ms", false,
                 () => SessionWorkloads.RecoveryMillisecondsAsync(folder, 10_000));
-            await Add(string.Create(CultureInfo.InvariantCulture, $"time to ready with {largeCount / 1000}k stored sessions"), "s", false,
+            await Add("ready", string.Create(CultureInfo.InvariantCulture, $"time to ready with {largeCount / 1000}k stored sessions"), "s", false,
                 () => SessionWorkloads.ReadySecondsAsync(folder, largeCount));
             return figures;
         }

@@ -11,7 +11,7 @@ internal sealed class SessionsBench(BenchOptions options, TextWriter output)
     public async Task RunAsync()
     {
         output.WriteLine("sessions suite (this build):");
-        var figures = await SessionFigures.MeasureAsync(options.Trials, warmUp: true, options.LargeCount, output);
+        var figures = await SessionFigures.MeasureAsync(options.Trials, warmUp: true, options.LargeCount, output, options.Only);
         var baseline = options.BaselineFile is { } file && File.Exists(file)
             ? SessionFigures.FromTsv(await File.ReadAllTextAsync(file)).ToDictionary(f => f.Name)
             : [];

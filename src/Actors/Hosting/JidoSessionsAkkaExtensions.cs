@@ -187,7 +187,7 @@ public static class JidoSessionsAkkaExtensions
         ISessionDirectoryStore store = storage.Provider switch
         {
             StorageProvider.Memory => new InMemoryDirectoryStore(),
-            StorageProvider.Sqlite => new SqliteDirectoryStore(storage.SqlitePath),
+            StorageProvider.Sqlite => new SqliteDirectoryStore(storage.SqlitePath, storage.SqliteSynchronousFull),
             _ => new PostgresDirectoryStore(storage.PostgresConnectionString!, storage.PostgresSchema),
         };
         if (store is IDisposable disposable)

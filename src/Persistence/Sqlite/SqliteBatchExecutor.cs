@@ -36,6 +36,8 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
     private readonly SqliteCommand _deleteEventsTo;
     private readonly SqliteCommand _upsertSnapshot;
     private readonly SqliteCommand _deleteSnapshotsTo;
+    private readonly SqliteCommand _upsertDirectory;
+    private readonly SqliteCommand _deleteDirectory;
     private readonly SqliteCommand _checkpoint;
     private readonly SqliteCommand[] _commands;
 
@@ -50,10 +52,13 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         _deleteEventsTo = Create(SqliteSql.DeleteEventsTo, "$pid", "$to");
         _upsertSnapshot = Create(SqliteSql.UpsertSnapshot, "$pid", "$seq", "$created", "$manifest", "$payload");
         _deleteSnapshotsTo = Create(SqliteSql.DeleteSnapshotsTo, "$pid", "$to");
+        _upsertDirectory = Create(SqliteSql.UpsertDirectory, "$t", "$s", "$k", "$st", "$c", "$ca", "$ua", "$la", "$mc");
+        _deleteDirectory = Create(SqliteSql.DeleteDirectory, "$t", "$s");
         _checkpoint = Create("PRAGMA wal_checkpoint(TRUNCATE);");
         _commands =
         [
             _savepoint, _release, _rollbackToSavepoint, _selectHighest, _deleteEventsTo, _upsertSnapshot, _deleteSnapshotsTo,
+            _upsertDirectory, _deleteDirectory,
         ];
     }
 
@@ -77,7 +82,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
                 try
                 {
                     Apply(request.Operation, createdMs);
-                    deletedEvents |= request.Operation is DeleteMessagesOperation;
+                    deletedEvents |= request.Operation is DeleteMessagesOperation or RemoveDirectoryOperation;
                 }
                 catch (Exception exception) when (IsOwnFailure(exception))
                 {
@@ -154,6 +159,22 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
             case DeleteSnapshotsOperation deleteSnapshots:
                 Execute(_deleteSnapshotsTo, deleteSnapshots.PersistenceId, deleteSnapshots.MaxSequenceNr);
                 break;
+            case UpsertDirectoryOperation { Entry: var row }:
+                Execute(
+                    _upsertDirectory,
+                    row.Tenant,
+                    row.SessionId,
+                    (object?)row.Key ?? DBNull.Value,
+                    row.Status,
+                    row.ConfigJson,
+                    DirectoryTime(row.CreatedAt),
+                    DirectoryTime(row.UpdatedAt),
+                    DirectoryTime(row.LastActiveAt),
+                    row.MessageCount);
+                break;
+            case RemoveDirectoryOperation remove:
+                Execute(_deleteDirectory, remove.Tenant, remove.SessionId);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown write operation {operation.GetType().Name}.");
         }
@@ -216,6 +237,9 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
 
     private void Insert(string persistenceId, EventToWrite @event, long createdMs) =>
         _insertEvent.Execute(persistenceId, @event.SequenceNr, createdMs, @event.Manifest, @event.Payload);
+
+    // Round-trip text (the listing's format since its first release), which sorts in time order for the listing index.
+    private static string DirectoryTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static int Execute(SqliteCommand command, params object[] values)
     {

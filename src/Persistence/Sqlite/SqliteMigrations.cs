@@ -39,6 +39,14 @@ internal static partial class SqliteMigrations
                 SELECT persistence_id, MAX(sequence_nr) FROM event_journal WHERE deleted GROUP BY persistence_id;
             DELETE FROM event_journal WHERE deleted;
             """),
+        // IF NOT EXISTS: files of earlier releases have the table already (the listing store created it itself).
+        new(3, "session listing, written by the group-commit writer", """
+            CREATE TABLE IF NOT EXISTS jido_session_directory (
+                tenant TEXT NOT NULL, session_id TEXT NOT NULL, key TEXT NULL, status TEXT NOT NULL, config TEXT NOT NULL,
+                created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_active_at TEXT NOT NULL, message_count INTEGER NOT NULL,
+                PRIMARY KEY (tenant, session_id));
+            CREATE INDEX IF NOT EXISTS jido_session_directory_listing ON jido_session_directory (tenant, created_at DESC, session_id DESC);
+            """),
     ];
 
     private const string CreateHistoryTable = """

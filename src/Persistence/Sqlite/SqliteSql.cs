@@ -59,4 +59,13 @@ internal static class SqliteSql
         UNION SELECT persistence_id FROM journal_metadata WHERE persistence_id > $from
         ORDER BY persistence_id LIMIT $limit;
         """;
+
+    public const string DirectoryColumns = "tenant, session_id, key, status, config, created_at, updated_at, last_active_at, message_count";
+
+    public const string UpsertDirectory =
+        $"INSERT OR REPLACE INTO jido_session_directory ({DirectoryColumns}) VALUES ($t, $s, $k, $st, $c, $ca, $ua, $la, $mc);";
+
+    public const string DeleteDirectory = "DELETE FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";
+
+    public const string SelectDirectoryRow = $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using JidoSessions.Persistence.Directory;
 using JidoSessions.Persistence.Journal;
 using JidoSessions.Persistence.Snapshots;
 using JidoSessions.Persistence.Writing;
@@ -8,14 +10,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace JidoSessions.Persistence.Sqlite;
 
 /// <summary>
-/// A journal and snapshot store in one SQLite file (WAL mode). One writer group-commits all appends, deletes and
-/// snapshot changes; reads run in parallel on pooled read connections. Open it with <see cref="OpenAsync"/>.
+/// A journal, snapshot store and session listing in one SQLite file (WAL mode). One writer group-commits all appends,
+/// deletes, snapshot and listing changes (so a listing update shares the commit of the events around it instead of
+/// taking SQLite's write lock on its own); reads run in parallel on pooled read connections. Open it with <see cref="OpenAsync"/>.
 /// </summary>
 /// <remarks>
 /// Several processes may open the same file: SQLite's write lock serializes their writers and the uniqueness of
 /// (persistence id, sequence nr) turns a lost race into <see cref="JournalConcurrencyException"/>.
 /// </remarks>
-public sealed partial class SqliteStore : GroupCommitStore
+public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectoryStore
 {
     private readonly SqliteReadPool _readers;
     private readonly ILogger _logger;
@@ -111,6 +114,70 @@ public sealed partial class SqliteStore : GroupCommitStore
         var rows = await ReadRowsAsync(command, row => ReadSnapshot(row, persistenceId), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
+
+    /// <inheritdoc />
+    public Task UpsertAsync(DirectoryEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return EnqueueAsync(new UpsertDirectoryOperation(entry), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string tenant, string sessionId, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(new RemoveDirectoryOperation(tenant, sessionId), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<DirectoryPage> ListAsync(string tenant, string? status, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+        var filter = status is null ? "tenant = $t" : "tenant = $t AND status = $st";
+        await using var count = lease.Connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM jido_session_directory WHERE {filter};";
+        BindListing(count, tenant, status);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await using var page = lease.Connection.CreateCommand();
+        page.CommandText =
+            $"SELECT {SqliteSql.DirectoryColumns} FROM jido_session_directory WHERE {filter} ORDER BY created_at DESC, session_id DESC LIMIT $limit OFFSET $offset;";
+        BindListing(page, tenant, status);
+        page.Parameters.AddWithValue("$limit", limit);
+        page.Parameters.AddWithValue("$offset", offset);
+        return new DirectoryPage(await ReadRowsAsync(page, ReadDirectoryRow, cancellationToken).ConfigureAwait(false), total);
+    }
+
+    /// <inheritdoc />
+    public async Task<DirectoryEntry?> GetAsync(string tenant, string sessionId, CancellationToken cancellationToken = default)
+    {
+        using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
+        command.CommandText = SqliteSql.SelectDirectoryRow;
+        command.Parameters.AddWithValue("$t", tenant);
+        command.Parameters.AddWithValue("$s", sessionId);
+        var rows = await ReadRowsAsync(command, ReadDirectoryRow, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static void BindListing(Microsoft.Data.Sqlite.SqliteCommand command, string tenant, string? status)
+    {
+        command.Parameters.AddWithValue("$t", tenant);
+        if (status is not null)
+        {
+            command.Parameters.AddWithValue("$st", status);
+        }
+    }
+
+    private static DirectoryEntry ReadDirectoryRow(DbDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.IsDBNull(2) ? null : row.GetString(2),
+        row.GetString(3),
+        row.GetString(4),
+        DirectoryTime(row.GetString(5)),
+        DirectoryTime(row.GetString(6)),
+        DirectoryTime(row.GetString(7)),
+        row.GetInt32(8));
+
+    private static DateTimeOffset DirectoryTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     // The schema stores times as unix milliseconds (INTEGER): SQLite has no timestamp type.
     private protected override DateTimeOffset ReadTimestamp(DbDataReader row, int ordinal) =>

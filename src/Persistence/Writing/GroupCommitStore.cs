@@ -132,6 +132,10 @@ public abstract partial class GroupCommitStore : IJournal, ISnapshotStore
         return new ValueTask(_writer.EnqueueAsync(new DeleteSnapshotsOperation(persistenceId, maxSequenceNr), cancellationToken));
     }
 
+    /// <summary>Queues <paramref name="operation"/> for the next group commit; completes when it is durable.</summary>
+    private protected Task EnqueueAsync(WriteOperation operation, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(operation, cancellationToken);
+
     /// <summary>
     /// Commits every write already accepted, then closes the writer and the read side (the SQLite store's read
     /// connections, the PostgreSQL store's connection pool).

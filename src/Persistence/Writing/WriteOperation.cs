@@ -1,3 +1,4 @@
+using JidoSessions.Persistence.Directory;
 using JidoSessions.Persistence.Journal;
 using JidoSessions.Persistence.Snapshots;
 
@@ -19,3 +20,9 @@ internal sealed record DeleteMessagesOperation(string PersistenceId, long ToSequ
 internal sealed record SaveSnapshotOperation(SnapshotEntry Snapshot) : WriteOperation;
 
 internal sealed record DeleteSnapshotsOperation(string PersistenceId, long MaxSequenceNr) : WriteOperation;
+
+/// <summary>Inserts or replaces a listing row (SQLite: the listing lives in the journal's file and commits with it).</summary>
+internal sealed record UpsertDirectoryOperation(DirectoryEntry Entry) : WriteOperation;
+
+/// <summary>Deletes a listing row physically.</summary>
+internal sealed record RemoveDirectoryOperation(string Tenant, string SessionId) : WriteOperation;

@@ -27,7 +27,7 @@ internal sealed class EventSubscription : SessionSubscription
         var events = Channel.CreateUnbounded<SessionEvent>(new UnboundedChannelOptions { SingleReader = true });
         var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var topic = sessionId is { } id ? SessionEventPublisher.SessionTopic(id) : SessionEventPublisher.TenantTopic(tenant);
-        var subscriber = system.ActorOf(Props.Create(() => new Subscriber(events.Writer, tenant, topic, publisher, live)));
+        var subscriber = system.ActorOf(Props.Create<Subscriber>(events.Writer, tenant, topic, publisher, live));
         try
         {
             await live.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);

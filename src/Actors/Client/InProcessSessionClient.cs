@@ -55,7 +55,7 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
     {
         ArgumentNullException.ThrowIfNull(message);
         var updates = Channel.CreateUnbounded<TurnUpdate>(new UnboundedChannelOptions { SingleReader = true });
-        var receiver = system.ActorSystem.ActorOf(Props.Create(() => new TurnStreamReceiver(updates.Writer)));
+        var receiver = system.ActorSystem.ActorOf(Props.Create<TurnStreamReceiver>(updates.Writer));
         try
         {
             system.Sessions.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver)), receiver);

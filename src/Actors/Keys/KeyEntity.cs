@@ -20,7 +20,7 @@ internal sealed class KeyEntity : UntypedPersistentActor
 
     public override string PersistenceId { get; }
 
-    public static Props Props(string entityId) => Akka.Actor.Props.Create(() => new KeyEntity(entityId));
+    public static Props Props(string entityId) => Akka.Actor.Props.Create<KeyEntity>(entityId);
 
     protected override void OnRecover(object message)
     {

@@ -25,7 +25,7 @@ internal sealed class JournalPurger : UntypedPersistentActor
     public override Recovery Recovery => Recovery.None;
 
     public static Props Props(string persistenceId, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new JournalPurger(persistenceId, time));
+        Akka.Actor.Props.Create<JournalPurger>(persistenceId, time);
 
     protected override void OnRecover(object message)
     {

@@ -24,7 +24,7 @@ internal sealed record ListSessions(TenantId Tenant, ListSessionsQuery Query);
 /// </summary>
 internal sealed class SessionManager(SessionServices services) : UntypedActor
 {
-    public static Props Props(SessionServices services) => Akka.Actor.Props.Create(() => new SessionManager(services));
+    public static Props Props(SessionServices services) => Akka.Actor.Props.Create<SessionManager>(services);
 
     protected override void OnReceive(object message)
     {

@@ -33,7 +33,7 @@ internal sealed class RequestBody(IOptions<JsonOptions> json)
         }
         catch (JsonException e)
         {
-            throw ValidationException.For(Field(e.Path), Describe(e));
+            throw Translate<T>(e);
         }
     }
 
@@ -49,10 +49,70 @@ internal sealed class RequestBody(IOptions<JsonOptions> json)
         return field.Length == 0 ? "body" : field;
     }
 
-    private static string Describe(JsonException e)
+    /// <summary>
+    /// System.Text.Json's messages name .NET types ("could not be mapped to any .NET member contained in type
+    /// 'JidoSessions.Client.Http.MessageRequest'"); callers get the JSON field and what was expected instead.
+    /// </summary>
+    private ValidationException Translate<T>(JsonException e)
     {
         var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return "is not valid: " + (cut > 0 ? message[..cut] : message);
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && Quoted(message, "property '") is { } unknown)
+        {
+            // The path already ends with the member ("$.config.colour"); only top-level members get the expected list.
+            var name = Field(e.Path) is var path && path != "body" ? path : unknown;
+            return ValidationException.For(name, name.Contains('.', StringComparison.Ordinal)
+                ? "is not a known field"
+                : $"is not a known field; expected {Expected<T>()}");
+        }
+
+        if (message.Contains("missing required properties", StringComparison.Ordinal) && Quoted(message, "including: '") is { } missing)
+        {
+            return ValidationException.For(missing, "is required");
+        }
+
+        return ValidationException.For(Field(e.Path), "is not valid: " + WithoutTypeNames(message));
     }
+
+    private string Expected<T>()
+    {
+        var names = typeof(T).GetProperties().Select(p => _options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name).ToArray();
+        return names.Length == 1 ? $"'{names[0]}'" : "one of " + string.Join(", ", names.Select(n => $"'{n}'"));
+    }
+
+    private static string? Quoted(string message, string opening)
+    {
+        var start = message.IndexOf(opening, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += opening.Length;
+        var end = message.IndexOf('\'', start);
+        return end > start ? message[start..end] : null;
+    }
+
+    private static string WithoutTypeNames(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        var converted = text.IndexOf("could not be converted to ", StringComparison.Ordinal);
+        if (converted >= 0)
+        {
+            var type = text[(converted + "could not be converted to ".Length)..].TrimEnd('.').Trim();
+            text = text[..converted] + "has the wrong type; expected " + Describe(type) + ".";
+        }
+
+        return text;
+    }
+
+    private static string Describe(string type) => type switch
+    {
+        "System.String" => "a string",
+        "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "an integer",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        "System.Double" or "System.Nullable`1[System.Double]" => "a number",
+        _ when type.StartsWith("System.Collections", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "a JSON array or object of the documented shape",
+        _ => "a value of the documented shape",
+    };
 }

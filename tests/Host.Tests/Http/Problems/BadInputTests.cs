@@ -38,7 +38,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("not json", "body")]
     [InlineData("{\"message\": 5}", "message")]
     [InlineData("{\"message\": null}", "message")]
-    [InlineData("{}", "body")]
+    [InlineData("{}", "message")]
     [InlineData("{\"message\": \"hi\", \"extra\": 1}", "extra")]
     [InlineData("[\"hi\"]", "body")]
     [InlineData("{\"message\": \"\"}", "message")]
@@ -48,6 +48,22 @@ public sealed class BadInputTests : IAsyncLifetime
         var response = await _http.PostAsync($"v1/sessions/{_id}/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 
         await ProblemAssert.IsValidationProblemAsync(response, field);
+        await AssertUnchangedAsync();
+    }
+
+    [Theory]
+    [InlineData("{\"text\": \"hi\"}", "text", "expected 'message'")]
+    [InlineData("{\"message\": 5}", "message", "has the wrong type")]
+    public async Task SendMessage_WrongField_NamesTheExpectedFieldAndNoDotNetType(string json, string field, string expected)
+    {
+        var response = await _http.PostAsync($"v1/sessions/{_id}/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, field);
+        var text = problem.GetRawText();
+        var error = problem.GetProperty("errors").GetProperty(field).GetString()!;
+        Assert.True(error.Contains(expected, StringComparison.Ordinal), $"'{error}' should say {expected}");
+        Assert.DoesNotContain("JidoSessions.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
         await AssertUnchangedAsync();
     }
 

@@ -67,7 +67,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         // Microsoft.Data.Sqlite runs synchronously anyway; doing it inline avoids pretend-async overhead per statement.
         var createdMs = StoreClock.ToStoredPrecision(now).ToUnixTimeMilliseconds();
         _planner.Reset();
-        var deletedEvents = false;
+        var purged = false;
         var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
@@ -82,7 +82,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
                 try
                 {
                     Apply(request.Operation, createdMs);
-                    deletedEvents |= request.Operation is DeleteMessagesOperation or RemoveDirectoryOperation;
+                    purged |= request.Operation is DeleteMessagesOperation or RemoveDirectoryOperation;
                 }
                 catch (Exception exception) when (IsOwnFailure(exception))
                 {
@@ -104,7 +104,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
             transaction.Dispose();
         }
 
-        if (deletedEvents)
+        if (purged)
         {
             // Deleted rows are zeroed in the pages secure_delete rewrote, but the WAL still holds the frames that wrote
             // them. A TRUNCATE checkpoint copies the WAL into the database and empties it, so no earlier frame survives.

@@ -2,6 +2,7 @@ using System.Text;
 using JidoSessions.Actors.Hosting;
 using JidoSessions.Actors.Tests.Support;
 using JidoSessions.Client;
+using JidoSessions.Tests.Shared;
 using Npgsql;
 
 namespace JidoSessions.Actors.Tests.Persistence;
@@ -63,7 +64,7 @@ public sealed class PurgeTests : IDisposable
             Storage = new StorageOptions
             {
                 Provider = StorageProvider.Postgres,
-                PostgresConnectionString = PostgresForActorTests.ConnectionString,
+                PostgresConnectionString = TestPostgres.ConnectionString,
                 PostgresSchema = schema,
             },
             SnapshotEvery = 7,
@@ -96,7 +97,7 @@ public sealed class PurgeTests : IDisposable
         }
         finally
         {
-            await using var connection = new NpgsqlConnection(PostgresForActorTests.ConnectionString);
+            await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
             await drop.ExecuteNonQueryAsync();
@@ -148,7 +149,7 @@ public sealed class PurgeTests : IDisposable
     /// <summary>Every column of every table in the schema: bytea by byte search, everything else as text.</summary>
     private static async Task<bool> SchemaContainsAsync(string schema, string canary)
     {
-        await using var connection = new NpgsqlConnection(PostgresForActorTests.ConnectionString);
+        await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString);
         await connection.OpenAsync();
         var columns = new List<(string Table, string Column, string Type)>();
         await using (var list = new NpgsqlCommand(

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using JidoSessions.Client;
 using JidoSessions.Host.Tests.Support;
+using JidoSessions.Tests.Shared;
 
 namespace JidoSessions.Host.Tests.Cluster;
 
@@ -26,7 +27,7 @@ public sealed class TwoNodeClusterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = PostgresForHostTests.ConnectionString;
+        var postgres = TestPostgres.ConnectionString;
         var schema = "jido_cluster_" + Guid.NewGuid().ToString("N");
         var portA = FreePort();
         var portB = FreePort();

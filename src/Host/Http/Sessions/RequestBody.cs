@@ -92,27 +92,13 @@ internal sealed class RequestBody(IOptions<JsonOptions> json)
         return end > start ? message[start..end] : null;
     }
 
+    // "The JSON value could not be converted to System.Int32." names a .NET type (for a constructor-bound member, the
+    // request type itself), so only the fact is kept; the field name says where.
     private static string WithoutTypeNames(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
         var converted = text.IndexOf("could not be converted to ", StringComparison.Ordinal);
-        if (converted >= 0)
-        {
-            var type = text[(converted + "could not be converted to ".Length)..].TrimEnd('.').Trim();
-            text = text[..converted] + "has the wrong type; expected " + Describe(type) + ".";
-        }
-
-        return text;
+        return converted >= 0 ? text[..converted] + "has the wrong type for this field." : text;
     }
-
-    private static string Describe(string type) => type switch
-    {
-        "System.String" => "a string",
-        "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "an integer",
-        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
-        "System.Double" or "System.Nullable`1[System.Double]" => "a number",
-        _ when type.StartsWith("System.Collections", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "a JSON array or object of the documented shape",
-        _ => "a value of the documented shape",
-    };
 }

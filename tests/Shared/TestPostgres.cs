@@ -1,7 +1,10 @@
-namespace JidoSessions.Host.Tests.Support;
+namespace JidoSessions.Tests.Shared;
 
-/// <summary>The PostgreSQL server of the cluster tests: <c>JIDO_TEST_POSTGRES</c>, set by eng/test.sh (a missing server fails the test).</summary>
-internal static class PostgresForHostTests
+/// <summary>
+/// The PostgreSQL server of the storage and cluster tests: <c>JIDO_TEST_POSTGRES</c>, set by eng/test.sh (a missing
+/// server fails the test). Compiled into Actors.Tests and Host.Tests as a linked file.
+/// </summary>
+internal static class TestPostgres
 {
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("JIDO_TEST_POSTGRES") is { Length: > 0 } value

@@ -6,7 +6,7 @@ namespace JidoSessions.Actors.Agent;
 
 /// <summary>
 /// The supervisor's SendMessage, with the session's effective config resolved, forwarded to /agent with
-/// the caller as sender. Reply to the sender: <see cref="MessageReply"/>, or Status.Failure with
+/// the caller as sender. Reply to the sender: <see cref="MessageReply"/>, or FailureReply with
 /// TurnInProgressException / TurnCancelledException / TurnFailedException.
 /// </summary>
 internal sealed record RunTurn(string Text, IActorRef? StreamTo, ResolvedConfig Config);

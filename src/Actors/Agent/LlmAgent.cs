@@ -5,6 +5,7 @@ using Akka.Actor;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Agent;
 
@@ -107,14 +108,14 @@ internal sealed partial class LlmAgent : UntypedActor
         if (_current is { } turn)
         {
             _current = null;
-            turn.Pending.Reply(new Status.Failure(new SessionUnavailableException(
+            turn.Pending.Reply(new FailureReply(new SessionUnavailableException(
                 $"The agent of session {_sessionId} stopped during the turn; its reply may or may not have been recorded.")), Self);
             ReportFinished(null);
         }
 
         while (_queue.TryDequeue(out var pending))
         {
-            pending.Reply(new Status.Failure(new TurnCancelledException(_sessionId)), Self);
+            pending.Reply(new FailureReply(new TurnCancelledException(_sessionId)), Self);
             ReportFinished(null);
         }
 
@@ -141,7 +142,7 @@ internal sealed partial class LlmAgent : UntypedActor
         {
             case DoubleTextingPolicy.Reject:
                 LogRejected(Log, _sessionId, _tenant, _current.Id);
-                pending.Reply(new Status.Failure(new TurnInProgressException(_sessionId)), Self);
+                pending.Reply(new FailureReply(new TurnInProgressException(_sessionId)), Self);
                 ReportFinished(null);
                 return;
             case DoubleTextingPolicy.Interrupt:
@@ -205,16 +206,16 @@ internal sealed partial class LlmAgent : UntypedActor
             case TurnFailed failed:
                 SessionMetrics.TurnFailures.Add(1, new KeyValuePair<string, object?>("kind", failed.Error.Kind));
                 LogTurnFailed(Log, failed.Error.InnerException, _sessionId, _tenant, turn.Id, failed.Error.Kind);
-                turn.Pending.Reply(new Status.Failure(failed.Error), Self);
+                turn.Pending.Reply(new FailureReply(failed.Error), Self);
                 break;
             case TurnCancelled cancelled:
                 SessionMetrics.TurnFailures.Add(1, new KeyValuePair<string, object?>("kind", "Cancelled"));
                 LogTurnCancelled(Log, _sessionId, _tenant, turn.Id, cancelled.MessageCount is not null);
-                turn.Pending.Reply(new Status.Failure(new TurnCancelledException(_sessionId)), Self);
+                turn.Pending.Reply(new FailureReply(new TurnCancelledException(_sessionId)), Self);
                 break;
             case TurnFaulted faulted:
                 SessionMetrics.TurnFailures.Add(1, new KeyValuePair<string, object?>("kind", "Internal"));
-                turn.Pending.Reply(new Status.Failure(new TurnFailedException(_sessionId, "Internal", faulted.Exception.Message, faulted.Exception)), Self);
+                turn.Pending.Reply(new FailureReply(new TurnFailedException(_sessionId, "Internal", faulted.Exception.Message, faulted.Exception)), Self);
                 ExceptionDispatchInfo.Throw(faulted.Exception);
                 break;
         }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Support;
 using JidoSessions.Client;
 using Akka.Actor;
 
@@ -18,6 +19,9 @@ internal sealed class TurnStreamReceiver(ChannelWriter<TurnUpdate> updates) : Un
             case MessageReply reply:
                 updates.TryWrite(new TurnUpdate("", reply));
                 updates.TryComplete();
+                break;
+            case FailureReply failure:
+                updates.TryComplete(failure.Error);
                 break;
             case Status.Failure failure:
                 updates.TryComplete(failure.Cause);

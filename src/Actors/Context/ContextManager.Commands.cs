@@ -1,6 +1,6 @@
 using JidoSessions.Client;
-using Akka.Actor;
 using Akka.Persistence;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Context;
 
@@ -22,7 +22,7 @@ internal sealed partial class ContextManager
         if (_state.PlanAddFile(file, Now, out var added) is { } invalid)
         {
             LogFileRejected(_log, _sessionId, invalid.Message);
-            replyTo.Tell(new Status.Failure(invalid), Self);
+            replyTo.Tell(new FailureReply(invalid), Self);
             return;
         }
 

@@ -14,6 +14,7 @@ using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Events;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Actors.Persistence;
+using JidoSessions.Actors.Remoting;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
 using JidoSessions.Persistence.Directory;
@@ -64,6 +65,7 @@ public static class JidoSessionsAkkaExtensions
 
         WithStorage(builder, options.Storage);
         builder
+            .WithCustomSerializer("jido-wire", [.. JidoWireSerializer.BoundTypes], system => new JidoWireSerializer(system))
             .WithShardRegion<SessionRegion>(
                 "session",
                 (system, _, resolver) =>

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Keys;
 
@@ -88,7 +89,7 @@ internal sealed class KeyEntity : UntypedPersistentActor
         }
         catch (ValidationException exception)
         {
-            caller.Tell(new Status.Failure(exception));
+            caller.Tell(new FailureReply(exception));
             return;
         }
 

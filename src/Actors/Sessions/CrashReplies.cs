@@ -1,5 +1,6 @@
 using Akka.Actor;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Sessions;
 
@@ -17,7 +18,7 @@ internal static class CrashReplies
             return;
         }
 
-        sender.Tell(new Status.Failure(new SessionUnavailableException(
+        sender.Tell(new FailureReply(new SessionUnavailableException(
             $"Session {sessionId} failed handling the request ({exception.GetType().Name}); it is being restarted.", exception)), self);
     }
 }

@@ -5,6 +5,7 @@ using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Diagnostics;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Sessions;
 
@@ -69,7 +70,7 @@ internal sealed partial class SessionEntity
 
         if (_state.Tenant != envelope.Tenant)
         {
-            Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+            Sender.Tell(new FailureReply(new SessionNotFoundException(_id.ToString())), Self);
             return;
         }
 
@@ -137,7 +138,7 @@ internal sealed partial class SessionEntity
                 break;
             default:
                 // Includes ending a session that already ended: 404, the outcome the caller wanted.
-                Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+                Sender.Tell(new FailureReply(new SessionNotFoundException(_id.ToString())), Self);
                 break;
         }
 
@@ -147,7 +148,7 @@ internal sealed partial class SessionEntity
     /// <summary>Answers the sender with a typed failure unless the session can serve requests.</summary>
     private bool EnsureServing(string attempted)
     {
-        Exception? failure = _state!.Status switch
+        SessionException? failure = _state!.Status switch
         {
             SessionStatus.Failed => new SessionFailedException(_id, "its context or agent kept failing"),
             _ when _agent is null || _context is null => new InvalidTransitionException(_id, _state.Status, attempted),
@@ -158,7 +159,7 @@ internal sealed partial class SessionEntity
             return true;
         }
 
-        Sender.Tell(new Status.Failure(failure), Self);
+        Sender.Tell(new FailureReply(failure), Self);
         return false;
     }
 
@@ -167,7 +168,7 @@ internal sealed partial class SessionEntity
         var max = _services.Options.MaxMessageChars;
         if (string.IsNullOrWhiteSpace(send.Text) || send.Text.Length > max)
         {
-            Sender.Tell(new Status.Failure(ValidationException.For("message", $"must be 1-{max} characters and not blank")), Self);
+            Sender.Tell(new FailureReply(ValidationException.For("message", $"must be 1-{max} characters and not blank")), Self);
             return;
         }
 
@@ -199,7 +200,7 @@ internal sealed partial class SessionEntity
         }
         catch (ValidationException exception)
         {
-            Sender.Tell(new Status.Failure(exception), Self);
+            Sender.Tell(new FailureReply(exception), Self);
             return;
         }
 
@@ -211,7 +212,7 @@ internal sealed partial class SessionEntity
             _context?.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
             SnapshotIfDue();
             var info = _state.ToInfo();
-            WriteDirectoryAsync().PipeTo(replyTo, Self, () => info, ex => new Status.Failure(ex));
+            WriteDirectoryAsync().PipeTo(replyTo, Self, () => info, FailureReply.Of);
         });
     }
 

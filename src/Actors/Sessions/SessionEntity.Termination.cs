@@ -4,6 +4,7 @@ using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Actors.Persistence;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Sessions;
 
@@ -73,10 +74,10 @@ internal sealed partial class SessionEntity
                 Sender.Tell(_state!.ToInfo(), Self);
                 break;
             case GetSessionInfo or OpenSession:
-                Sender.Tell(new Status.Failure(new SessionNotFoundException(_id.ToString())), Self);
+                Sender.Tell(new FailureReply(new SessionNotFoundException(_id.ToString())), Self);
                 break;
             default:
-                Sender.Tell(new Status.Failure(_step == TerminationStep.Done
+                Sender.Tell(new FailureReply(_step == TerminationStep.Done
                     ? new SessionNotFoundException(_id.ToString())
                     : new InvalidTransitionException(_id, _state!.Status, "use it while it is ending")), Self);
                 break;
@@ -162,7 +163,7 @@ internal sealed partial class SessionEntity
         var error = new SessionUnavailableException($"Ending session {_id} failed while {failed.What}: {failed.Cause.Message}. It is still ending; ask again.", failed.Cause);
         foreach (var waiter in _terminationWaiters)
         {
-            waiter.Tell(new Status.Failure(error), Self);
+            waiter.Tell(new FailureReply(error), Self);
         }
 
         _terminationWaiters.Clear();

@@ -4,6 +4,7 @@ using Akka.Persistence;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Diagnostics;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Sessions;
 
@@ -142,7 +143,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         StartServing();
         if (opened.Failure is { } failure)
         {
-            opened.ReplyTo.Tell(new Status.Failure(new SessionUnavailableException($"Session {_id} was created but could not be listed: {failure.Message}", failure)), Self);
+            opened.ReplyTo.Tell(new FailureReply(new SessionUnavailableException($"Session {_id} was created but could not be listed: {failure.Message}", failure)), Self);
         }
         else
         {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Client;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Sessions;
 
@@ -46,7 +47,7 @@ internal sealed class SessionManager(SessionServices services) : UntypedActor
                 KeyRegions.Of(Context.System).Tell(new KeyEnvelope(find.Tenant, find.Key, FindKey.Instance), Sender);
                 break;
             case ListSessions list:
-                ListAsync(list).PipeTo(Sender, Self, failure: ex => new Status.Failure(ex));
+                ListAsync(list).PipeTo(Sender, Self, failure: FailureReply.Of);
                 break;
             default:
                 Unhandled(message);
@@ -70,7 +71,7 @@ internal sealed class SessionManager(SessionServices services) : UntypedActor
         }
         catch (ValidationException exception)
         {
-            Sender.Tell(new Status.Failure(exception), Self);
+            Sender.Tell(new FailureReply(exception), Self);
             return false;
         }
     }

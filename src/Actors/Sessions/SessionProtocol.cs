@@ -5,7 +5,8 @@ namespace JidoSessions.Actors.Sessions;
 
 // Requests travel as SessionEnvelope(tenant, id, payload) through the "session" shard region to the
 // session's entity, which answers itself or forwards to /context or /agent (keeping the sender).
-// Replies are Client DTOs; failures are Status.Failure carrying a typed SessionException.
+// Replies are Client DTOs; failures are a FailureReply carrying a typed SessionException
+// (Status.Failure only for untyped ones). Everything here crosses nodes through JidoWireSerializer.
 
 /// <summary>A request for one session; the message extractor routes on <see cref="SessionId"/> without reading the payload.</summary>
 internal sealed record SessionEnvelope(TenantId Tenant, SessionId SessionId, object Payload);

@@ -3,7 +3,7 @@ using Akka.Actor;
 
 namespace JidoSessions.Actors.Support;
 
-/// <summary>Ask with typed failures: a <see cref="Status.Failure"/> reply rethrows its cause, whatever the expected type.</summary>
+/// <summary>Ask with typed failures: a <see cref="FailureReply"/> or <see cref="Status.Failure"/> reply rethrows its cause, whatever the expected type.</summary>
 internal static class ActorAsk
 {
     public static async Task<T> AskFor<T>(this ICanTell target, object message, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -11,6 +11,8 @@ internal static class ActorAsk
         var reply = await target.Ask<object>(message, timeout, cancellationToken).ConfigureAwait(false);
         switch (reply)
         {
+            case FailureReply failure:
+                throw failure.Error;
             case Status.Failure failure:
                 ExceptionDispatchInfo.Capture(failure.Cause).Throw();
                 throw failure.Cause;

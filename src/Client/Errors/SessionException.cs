@@ -42,22 +42,39 @@ public sealed class SessionFailedException(SessionId sessionId, string reason)
 {
     /// <summary>The session.</summary>
     public SessionId SessionId { get; } = sessionId;
+
+    /// <summary>Why it failed.</summary>
+    public string Reason { get; } = reason;
 }
 
 /// <summary>A message was sent mid-turn to a session whose double-texting policy is Reject.</summary>
 public sealed class TurnInProgressException(SessionId sessionId)
-    : SessionException(ErrorCodes.TurnInProgress, 409, $"Session {sessionId} is in the middle of a turn and rejects new messages until it ends.");
+    : SessionException(ErrorCodes.TurnInProgress, 409, $"Session {sessionId} is in the middle of a turn and rejects new messages until it ends.")
+{
+    /// <summary>The session.</summary>
+    public SessionId SessionId { get; } = sessionId;
+}
 
 /// <summary>The turn was cancelled (by a cancel request or an interrupting message) before it completed.</summary>
 public sealed class TurnCancelledException(SessionId sessionId)
-    : SessionException(ErrorCodes.TurnCancelled, 409, $"The turn in session {sessionId} was cancelled.");
+    : SessionException(ErrorCodes.TurnCancelled, 409, $"The turn in session {sessionId} was cancelled.")
+{
+    /// <summary>The session.</summary>
+    public SessionId SessionId { get; } = sessionId;
+}
 
 /// <summary>The model provider failed this turn; nothing was appended and the session stays usable.</summary>
 public sealed class TurnFailedException(SessionId sessionId, string kind, string detail, Exception? innerException = null)
     : SessionException(ErrorCodes.TurnFailed, 502, $"The model failed the turn in session {sessionId} ({kind}): {detail}", innerException)
 {
+    /// <summary>The session.</summary>
+    public SessionId SessionId { get; } = sessionId;
+
     /// <summary>The failure class (e.g. RateLimited, ServerError, Timeout).</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>What the provider reported.</summary>
+    public string Detail { get; } = detail;
 }
 
 /// <summary>Input was rejected; nothing changed. <see cref="Errors"/> maps each bad field to what is wrong.</summary>

@@ -3,7 +3,8 @@ using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Llm;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
-using Akka.Actor;
+using JidoSessions.Actors.Support;
+using JidoSessions.TestKit;
 
 namespace JidoSessions.Actors.Tests.Agent;
 
@@ -20,8 +21,8 @@ public sealed partial class LlmAgentTests
 
         (await chat.NextCallAsync()).Fail(new LlmProviderException(LlmFailureKind.RateLimited, "slow down", statusCode: 429));
 
-        var failure = await caller.ExpectMsgAsync<Status.Failure>();
-        var error = Assert.IsType<TurnFailedException>(failure.Cause);
+        var failure = await caller.ExpectMsgAsync<FailureReply>();
+        var error = Assert.IsType<TurnFailedException>(failure.Error);
         Assert.Equal("RateLimited", error.Kind);
         Assert.Empty(await HistoryAsync(session.Context));
         caller.Send(session.Agent, new RunTurn("hi again", null, Config()));
@@ -42,8 +43,8 @@ public sealed partial class LlmAgentTests
 
         call.Fail(new InvalidOperationException("connection reset"));
 
-        var failure = await caller.ExpectMsgAsync<Status.Failure>();
-        Assert.Equal(nameof(InvalidOperationException), Assert.IsType<TurnFailedException>(failure.Cause).Kind);
+        var failure = await caller.ExpectMsgAsync<FailureReply>();
+        Assert.Equal(nameof(InvalidOperationException), Assert.IsType<TurnFailedException>(failure.Error).Kind);
         await caller.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
         Assert.Empty(await HistoryAsync(session.Context));
     }
@@ -59,9 +60,9 @@ public sealed partial class LlmAgentTests
         caller.Send(session.Agent, new RunTurn("hi", null, Config()));
 
         await silentContext.ExpectMsgAsync<BuildContext>();
-        var failure = await caller.ExpectMsgAsync<Status.Failure>();
-        Assert.Equal(ProviderFailure.ContextTimeout, Assert.IsType<TurnFailedException>(failure.Cause).Kind);
-        await chat.ExpectNoCallAsync(TimeSpan.FromMilliseconds(50));
+        var failure = await caller.ExpectMsgAsync<FailureReply>();
+        Assert.Equal(ProviderFailure.ContextTimeout, Assert.IsType<TurnFailedException>(failure.Error).Kind);
+        Assert.Null(chat.TryTakeCall());
     }
 
     [Fact]
@@ -73,12 +74,14 @@ public sealed partial class LlmAgentTests
         running.Send(session.Agent, new RunTurn("one", null, Config()));
         var call = await chat.NextCallAsync();
         queued.Send(session.Agent, new RunTurn("two", null, Config()));
-        await chat.ExpectNoCallAsync(TimeSpan.FromMilliseconds(50));
 
         await StopAsync(session.Agent);
 
-        await running.ExpectMsgAsync<Status.Failure>(f => f.Cause is SessionUnavailableException);
-        await queued.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
+        await running.ExpectMsgAsync<FailureReply>(f => f.Error is SessionUnavailableException);
+        await queued.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);
         Assert.True(call.Token.IsCancellationRequested);
+
+        // The agent has stopped and answered both: the queued turn never reached the model.
+        Assert.Null(chat.TryTakeCall());
     }
 }

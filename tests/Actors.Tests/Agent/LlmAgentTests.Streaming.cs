@@ -2,6 +2,7 @@ using JidoSessions.Actors.Agent;
 using JidoSessions.Actors.Llm;
 using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
+using JidoSessions.TestKit;
 
 namespace JidoSessions.Actors.Tests.Agent;
 

@@ -4,6 +4,8 @@ using JidoSessions.Actors.Tests.Context;
 using JidoSessions.Client;
 using Akka.Actor;
 using Microsoft.Extensions.AI;
+using JidoSessions.Actors.Support;
+using JidoSessions.TestKit;
 
 namespace JidoSessions.Actors.Tests.Agent;
 
@@ -20,7 +22,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
         return new AgentSession(id, agent, context);
     }
 
-    private static IEnumerable<string> Texts(ChatCall call) => call.Messages.Select(m => m.Text);
+    private static IEnumerable<string> Texts(ScriptedCall call) => call.Messages.Select(m => m.Text);
 
     [Fact]
     public async Task RunTurn_Idle_RepliesWithAssistantSequenceAndAppendsBothMessages()
@@ -50,10 +52,10 @@ public sealed partial class LlmAgentTests : ContextTestKit
         var firstCall = await chat.NextCallAsync();
 
         second.Send(session.Agent, new RunTurn("two?", null, Config()));
-        await chat.ExpectNoCallAsync();
         firstCall.Reply("one!");
 
         Assert.Equal(2, (await first.ExpectMsgAsync<MessageReply>()).Sequence);
+        // The call after the first carries "one!": the second turn reached the model only after the first had ended.
         var secondCall = await chat.NextCallAsync();
         Assert.Equal(["You are terse.", "one?", "one!", "two?"], Texts(secondCall));
         secondCall.Reply("two!");
@@ -72,10 +74,12 @@ public sealed partial class LlmAgentTests : ContextTestKit
 
         second.Send(session.Agent, new RunTurn("two?", null, Config(DoubleTextingPolicy.Reject)));
 
-        await second.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnInProgressException);
+        await second.ExpectMsgAsync<FailureReply>(f => f.Error is TurnInProgressException);
         call.Reply("one!");
         await first.ExpectMsgAsync<MessageReply>();
-        await chat.ExpectNoCallAsync();
+
+        // The rejection came before the first turn ended, so the rejected message had its chance: it never called.
+        Assert.Null(chat.TryTakeCall());
         Assert.Equal(["one?", "one!"], (await HistoryAsync(session.Context)).Select(e => e.Text));
     }
 
@@ -94,8 +98,8 @@ public sealed partial class LlmAgentTests : ContextTestKit
 
         second.Send(session.Agent, new RunTurn("stop! what time is it?", null, Config(DoubleTextingPolicy.Interrupt)));
 
-        await first.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
-        await stream.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
+        await first.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);
+        await stream.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);
         Assert.True(storyCall.Token.IsCancellationRequested);
         var nextCall = await chat.NextCallAsync();
         Assert.Equal(["You are terse.", "tell me a story", "Once upon [interrupted]", "stop! what time is it?"], Texts(nextCall));
@@ -117,7 +121,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
 
         second.Send(session.Agent, new RunTurn("never mind", null, Config(DoubleTextingPolicy.Interrupt)));
 
-        await first.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
+        await first.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);
         (await chat.NextCallAsync()).Reply("ok");
         await second.ExpectMsgAsync<MessageReply>();
         Assert.Equal(["slow question", "[interrupted]", "never mind", "ok"], (await HistoryAsync(session.Context)).Select(e => e.Text));
@@ -135,7 +139,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
         var cancelled = await session.Agent.Ask<bool>(CancelRunningTurn.Instance, AskTimeout);
 
         Assert.True(cancelled);
-        await caller.ExpectMsgAsync<Status.Failure>(f => f.Cause is TurnCancelledException);
+        await caller.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);
         Assert.True(call.Token.IsCancellationRequested);
         Assert.Empty(await HistoryAsync(session.Context));
         caller.Send(session.Agent, new RunTurn("again", null, Config()));
@@ -158,7 +162,7 @@ public sealed partial class LlmAgentTests : ContextTestKit
         var call = await chat.NextCallAsync();
 
         second.Send(agent, new RunTurn("two?", null, Config(DoubleTextingPolicy.Reject)));
-        await second.ExpectMsgAsync<Status.Failure>();
+        await second.ExpectMsgAsync<FailureReply>();
         var rejected = await parentReports.ExpectMsgAsync<TurnFinished>();
         call.Reply("one!");
         await first.ExpectMsgAsync<MessageReply>();

@@ -4,13 +4,14 @@ using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
 using Akka.Actor;
 using Microsoft.Extensions.AI;
+using JidoSessions.Actors.Support;
 
 namespace JidoSessions.Actors.Tests.Context;
 
 public sealed partial class ContextManagerTests : ContextTestKit
 {
     private static Task<SessionFileInfo> AddFileAsync(IActorRef context, string path, string content, IReadOnlyDictionary<string, string>? metadata = null) =>
-        context.Ask<SessionFileInfo>(new AddFile(new SessionFile(path, content, metadata)), AskTimeout);
+        context.AskFor<SessionFileInfo>(new AddFile(new SessionFile(path, content, metadata)), AskTimeout);
 
     private static Task<IReadOnlyList<SessionFileInfo>> ListFilesAsync(IActorRef context) =>
         context.Ask<IReadOnlyList<SessionFileInfo>>(ListFiles.Instance, AskTimeout);

@@ -30,20 +30,21 @@ internal static class Problem
                 break;
             case SessionFailedException failed:
                 extensions["sessionId"] = failed.SessionId.ToString();
-                extensions["reason"] = AfterPrefix(failed.Message, ": ");
+                extensions["reason"] = failed.Reason;
                 break;
             case TurnFailedException turnFailed:
+                extensions["sessionId"] = turnFailed.SessionId.ToString();
                 extensions["kind"] = turnFailed.Kind;
-                extensions["reason"] = AfterPrefix(turnFailed.Message, "): ");
+                extensions["reason"] = turnFailed.Detail;
+                break;
+            case TurnInProgressException inProgress:
+                extensions["sessionId"] = inProgress.SessionId.ToString();
+                break;
+            case TurnCancelledException cancelled:
+                extensions["sessionId"] = cancelled.SessionId.ToString();
                 break;
             default:
                 break;
-        }
-
-        if (exception is TurnInProgressException or TurnCancelledException or TurnFailedException
-            && FindSessionId(exception.Message) is { } id)
-        {
-            extensions["sessionId"] = id;
         }
 
         return Create(exception.Status, exception.Code, exception.Message, extensions);
@@ -71,24 +72,4 @@ internal static class Problem
         ErrorCodes.PayloadTooLarge => "Payload too large",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
-
-    private static string AfterPrefix(string message, string separator)
-    {
-        var at = message.IndexOf(separator, StringComparison.Ordinal);
-        return at < 0 ? message : message[(at + separator.Length)..];
-    }
-
-    /// <summary>The session id in a typed exception's message (the turn exceptions keep it only there).</summary>
-    private static string? FindSessionId(string message)
-    {
-        foreach (var word in message.Split(' ', '.', ',', ';', ':', '(', ')'))
-        {
-            if (SessionId.TryParse(word, out var id))
-            {
-                return id.ToString();
-            }
-        }
-
-        return null;
-    }
 }

@@ -60,10 +60,11 @@ internal sealed class TestHost : IAsyncDisposable
         StartCoreAsync(configure, backend ?? new FakeSessionBackend(), real: false);
 
     /// <summary>A host on the real session system, as <c>serve</c> runs it.</summary>
-    public static Task<TestHost> StartRealAsync(Action<Dictionary<string, string?>>? configure = null) =>
-        StartCoreAsync(configure, null, real: true);
+    public static Task<TestHost> StartRealAsync(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null) =>
+        StartCoreAsync(configure, null, real: true, services);
 
-    private static async Task<TestHost> StartCoreAsync(Action<Dictionary<string, string?>>? configure, FakeSessionBackend? backend, bool real)
+    private static async Task<TestHost> StartCoreAsync(
+        Action<Dictionary<string, string?>>? configure, FakeSessionBackend? backend, bool real, Action<IServiceCollection>? services = null)
     {
         var settings = DefaultSettings();
         configure?.Invoke(settings);
@@ -71,7 +72,7 @@ internal sealed class TestHost : IAsyncDisposable
         var app = JidoWebHost.Build(new JidoHostSettings
         {
             Configuration = new JidoConfigurationInput { Environment = new Dictionary<string, string>(), Overrides = settings },
-            ConfigureServices = real ? null : services => services.AddSingleton<ISessionClientFactory>(backend!),
+            ConfigureServices = real ? services : s => s.AddSingleton<ISessionClientFactory>(backend!),
             Output = output,
         });
         await app.StartAsync();

@@ -76,3 +76,22 @@ public sealed record MessageAppended(SessionId SessionId, TenantId Tenant, DateT
     [JsonIgnore]
     public override string Type => TypeName;
 }
+
+/// <summary>
+/// Not an event of one session (<see cref="SessionEvent.SessionId"/> is empty): the stream could not replay everything
+/// after the subscriber's <c>Last-Event-ID</c>, because the server restarted since (<see cref="Reason"/>
+/// <c>restarted</c>), the replay buffer no longer holds it (<c>expired</c>), or the id is not one this server sent
+/// (<c>unknown</c>). Events after <see cref="ResumesAfter"/> follow; re-read the state of what you follow.
+/// Over HTTP it is <c>event: gap</c> with <c>data: {"type":"gap","tenant":…,"at":…,"lastEventId":…,"resumesAfter":…,"reason":…}</c>
+/// (no <c>sessionId</c>).
+/// </summary>
+public sealed record EventsMissed(TenantId Tenant, DateTimeOffset At, string LastEventId, string ResumesAfter, string Reason)
+    : SessionEvent(default, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "gap";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Type => TypeName;
+}

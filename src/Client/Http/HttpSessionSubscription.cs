@@ -94,7 +94,9 @@ internal sealed class HttpSessionSubscription(
             SessionEvent? parsed;
             try
             {
-                parsed = JsonSerializer.Deserialize<SessionEvent>(sse.Data, json);
+                parsed = sse.Type == EventsMissed.TypeName
+                    ? JsonSerializer.Deserialize<GapData>(sse.Data, json) is { } gap ? new EventsMissed(gap.Tenant, gap.At, gap.LastEventId, gap.ResumesAfter, gap.Reason) : null
+                    : JsonSerializer.Deserialize<SessionEvent>(sse.Data, json);
             }
             catch (JsonException)
             {
@@ -125,3 +127,6 @@ internal sealed class HttpSessionSubscription(
         }
     }
 }
+
+/// <summary>The <c>data:</c> of an <c>event: gap</c>.</summary>
+internal sealed record GapData(TenantId Tenant, DateTimeOffset At, string LastEventId, string ResumesAfter, string Reason);

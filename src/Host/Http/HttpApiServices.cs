@@ -62,6 +62,7 @@ internal static class HttpApiServices
         });
         services.AddSingleton<RequestBody>();
         services.AddSingleton<EventHubs>();
+        services.AddHostedService<EventHubStartup>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<MetricsAccessFilter>();
         services.AddSingleton<Readiness>();

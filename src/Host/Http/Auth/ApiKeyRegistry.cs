@@ -26,6 +26,9 @@ internal sealed class ApiKeyRegistry
     /// <summary>The tenant <see cref="DevKey"/> acts as.</summary>
     public TenantId DevKeyTenant { get; }
 
+    /// <summary>Every tenant a key acts as.</summary>
+    public IReadOnlyList<TenantId> Tenants => [.. _keys.Select(k => k.Tenant).Distinct()];
+
     public static ApiKeyRegistry Create(AuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -6,13 +6,15 @@ namespace JidoSessions.Host.Http.Events;
 
 /// <summary>
 /// A tenant's events for HTTP subscribers: one backend subscription per tenant (opened on first use, kept until
-/// shutdown), numbered 1, 2, 3… in arrival order and encoded once as SSE frames, the last
+/// shutdown; opened at host start for every configured tenant), numbered <c>idBase</c> + 1, 2, 3… in arrival order
+/// (see <see cref="EventHubs"/>) and encoded once as SSE frames, the last
 /// <c>jido.http.event-replay</c> (at most <c>event-replay-bytes</c>) kept for reconnecting clients
 /// (<c>Last-Event-ID</c>), fanned out to at most <c>max-subscriptions</c> listeners. Numbering, buffering and
 /// registration happen under one lock, so a listener gets every event after its replay exactly once; publishing
-/// never waits for a listener, and one that falls behind is disconnected.
+/// never waits for a listener, and one that falls behind is disconnected. A listener whose <c>Last-Event-ID</c> is
+/// older than the replay can serve gets an <see cref="EventsMissed"/> (<c>event: gap</c>) first.
 /// </summary>
-internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions options, JsonSerializerOptions json, ILogger logger) : IAsyncDisposable
+internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions options, JsonSerializerOptions json, long idBase, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<NumberedEvent> _replay = new();
@@ -21,7 +23,8 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
     private readonly CancellationTokenSource _stopping = new();
     private SessionSubscription? _subscription;
     private Task? _pump;
-    private long _lastId;
+    private readonly long _idBase = idBase;
+    private long _lastId = idBase;
     private long _replayBytes;
 
     public TenantId Tenant => client.Tenant;
@@ -33,7 +36,7 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
     /// </summary>
     public async Task<EventListener?> TrySubscribeAsync(SessionId? session, long? lastEventId, CancellationToken cancellationToken)
     {
-        await EnsureStartedAsync(cancellationToken);
+        await StartAsync(cancellationToken);
         lock (_lock)
         {
             if (_listeners.Count >= options.MaxSubscriptions)
@@ -44,6 +47,15 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
             var replay = lastEventId is { } after
                 ? _replay.Where(e => e.Id > after && (session is not { } id || e.Event.SessionId == id)).ToList()
                 : [];
+            if (lastEventId is { } last && GapAfter(last) is { } reason)
+            {
+                // Everything after the gap's id is replayed (or live), so a reconnect after it does not report it again.
+                var resumesAfter = (_replay.Count > 0 ? _replay.Peek().Id : _lastId + 1) - 1;
+                var missed = new EventsMissed(Tenant, time.GetUtcNow(), Id(last), Id(resumesAfter), reason);
+                var data = new GapData(missed.Type, missed.Tenant, missed.At, missed.LastEventId, missed.ResumesAfter, missed.Reason);
+                replay.Insert(0, new NumberedEvent(resumesAfter, missed, SseWriter.EncodeEvent(resumesAfter, missed.Type, data, json)));
+            }
+
             var listener = new EventListener(session, options.SubscriberQueue, options.SubscriberBuffer, replay, Remove);
             _listeners.Add(listener);
             return listener;
@@ -82,7 +94,8 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
         }
     }
 
-    private async Task EnsureStartedAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the backend subscription unless it is open: from then on every event of the tenant is numbered and kept.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _pump) is { IsCompleted: false })
         {
@@ -157,6 +170,18 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
         }
     }
 
+    /// <summary>Why a replay after <paramref name="last"/> would not be complete, or null when it is. Caller holds the lock.</summary>
+    private string? GapAfter(long last)
+    {
+        var firstKept = _replay.Count > 0 ? _replay.Peek().Id : _lastId + 1;
+        return last > _lastId ? "unknown"
+            : last < _idBase ? "restarted"
+            : last + 1 < firstKept ? "expired"
+            : null;
+    }
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Keeps the event for replay, dropping the oldest past the count or the bytes allowed.</summary>
     private void Buffer(NumberedEvent numbered)
     {
@@ -181,3 +206,6 @@ internal sealed partial class TenantEventHub(ISessionClient client, HttpOptions 
         }
     }
 }
+
+/// <summary>The <c>data:</c> of a gap marker (an <see cref="EventsMissed"/> without the session id it does not have).</summary>
+internal sealed record GapData(string Type, TenantId Tenant, DateTimeOffset At, string LastEventId, string ResumesAfter, string Reason);

@@ -43,7 +43,8 @@ public sealed record FakeOpenAiResponse
     public FakeStreamEnding Ending { get; init; } = FakeStreamEnding.Done;
 
     /// <summary>
-    /// Gets a task the server awaits after streaming the chunks and before ending the stream, so a test can observe
+    /// Gets a task the server awaits after streaming the chunks and before ending the stream (before answering at all,
+    /// when not streaming), so a test can observe
     /// a turn in flight. The wait ends early when the client disconnects or the server is disposed.
     /// </summary>
     public Task? HoldBeforeEnd { get; init; }

@@ -162,6 +162,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var model = script.Model ?? request.Model ?? "unknown";
         if (!request.Stream)
         {
+            if (script.HoldBeforeEnd is { } hold)
+            {
+                await hold.WaitAsync(aborted);
+            }
+
             response.ContentType = "application/json";
             await response.WriteAsync(FakeOpenAiBodies.Completion(id, model, script), aborted);
             return;

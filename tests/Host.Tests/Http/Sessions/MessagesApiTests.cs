@@ -4,20 +4,28 @@ using System.Text;
 using System.Text.Json;
 using JidoSessions.Client;
 using JidoSessions.Client.Http;
+using JidoSessions.Actors.Tests.Llm;
+using JidoSessions.Host.Tests.Gateway;
 using JidoSessions.Host.Tests.Support;
 
 namespace JidoSessions.Host.Tests.Http.Sessions;
 
-public sealed class MessagesApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+/// <summary>
+/// Messages over HTTP on the real session system, the model being a fake OpenAI-compatible server on loopback that
+/// each test scripts (tests of a class run one at a time, so the script is the test's).
+/// </summary>
+public sealed class MessagesApiTests(ProviderHostFixture fixture) : IClassFixture<ProviderHostFixture>
 {
     private static readonly JsonSerializerOptions Json = HttpWire.CreateJsonOptions();
     private readonly TestHost _host = fixture.Host;
+    private readonly FakeOpenAiServer _provider = fixture.Provider;
     private readonly HttpClient _http = fixture.Host.WithKey(TestHost.AcmeKey);
 
     [Fact]
     public async Task Send_Json_ReturnsReplyAndAppendsHistory()
     {
         var id = (await _host.AcmeClient().CreateAsync()).Id;
+        _provider.Enqueue(FakeOpenAiResponse.Reply("echo: ", "hello there"));
 
         var response = await _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "hello there" });
         var history = await _http.GetFromJsonAsync<List<HistoryEntry>>($"v1/sessions/{id}/history", Json);
@@ -26,13 +34,16 @@ public sealed class MessagesApiTests(HostFixture fixture) : IClassFixture<HostFi
         var reply = await response.Content.ReadFromJsonAsync<MessageReply>(Json);
         Assert.Equal("echo: hello there", reply!.Text);
         Assert.Equal(id, reply.SessionId);
+        Assert.Equal(ProviderHostFixture.Model, reply.Model);
         Assert.Equal([(1L, MessageRole.User, "hello there"), (2L, MessageRole.Assistant, "echo: hello there")], history!.Select(h => (h.Sequence, h.Role, h.Text)));
+        Assert.Contains("hello there", _provider.Requests[^1].Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Send_StreamTrue_WritesTokenEventsThenDone()
     {
         var id = (await _host.AcmeClient().CreateAsync()).Id;
+        _provider.Enqueue(FakeOpenAiResponse.Reply("echo:", " one", " two", " three"));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/sessions/{id}/messages?stream=true")
         {
             Content = JsonContent.Create(new { message = "one two three" }),
@@ -66,12 +77,17 @@ public sealed class MessagesApiTests(HostFixture fixture) : IClassFixture<HostFi
     public async Task Send_ModelFails_Returns502AndAppendsNothing()
     {
         var id = (await _host.AcmeClient().CreateAsync()).Id;
+        _provider.Enqueue(FakeOpenAiResponse.Error(500));
 
-        var response = await _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "!fail" });
+        var response = await _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "hello" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway, ErrorCodes.TurnFailed);
         Assert.Equal("ServerError", problem.GetProperty("kind").GetString());
         Assert.Empty(await _host.AcmeClient().GetHistoryAsync(id));
+
+        // The session stays usable.
+        _provider.Enqueue(FakeOpenAiResponse.Reply("back"));
+        Assert.Equal("back", (await (await _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "again" })).Content.ReadFromJsonAsync<MessageReply>(Json))!.Text);
     }
 
     [Fact]
@@ -79,16 +95,16 @@ public sealed class MessagesApiTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var client = _host.AcmeClient();
         var id = (await client.CreateAsync(new CreateSessionRequest { Config = new SessionConfig { DoubleTexting = DoubleTextingPolicy.Reject } })).Id;
-        var started = _host.Backend.NextTurnStartedAsync(TestHost.Acme, TestTimeout.Token());
-        var holding = _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "!hold" });
-        while (await started != id)
-        {
-            started = _host.Backend.NextTurnStartedAsync(TestHost.Acme, TestTimeout.Token());
-        }
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _provider.Enqueue(FakeOpenAiResponse.Reply("partial") with { HoldBeforeEnd = release.Task });
+        var attempts = _provider.AttemptCount;
+        var holding = _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "hold on" });
+        await _provider.WaitForAttemptsAsync(attempts + 1).WaitAsync(TestTimeout.Token());
 
         var second = await _http.PostAsJsonAsync($"v1/sessions/{id}/messages", new { message = "hi" });
         var cancel = await _http.PostAsync($"v1/sessions/{id}/turn/cancel", null);
         var held = await holding;
+        release.TrySetResult();
 
         await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict, ErrorCodes.TurnInProgress);
         Assert.True((await cancel.Content.ReadFromJsonAsync<CancelTurnResponse>(Json))!.Cancelled);
@@ -122,10 +138,12 @@ public sealed class MessagesApiTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var id = (await _host.AcmeClient().CreateAsync()).Id;
         const string Message = "héllo 世界 🎉 \"quoted\"\nnew line";
+        _provider.Enqueue(FakeOpenAiResponse.Reply("echo: " + Message));
 
         var response = await _http.PostAsync($"v1/sessions/{id}/messages", new StringContent(JsonSerializer.Serialize(new { message = Message }), Encoding.UTF8, "application/json"));
 
         var reply = await response.Content.ReadFromJsonAsync<MessageReply>(Json);
         Assert.Equal("echo: " + Message, reply!.Text);
+        Assert.Equal(Message, (await _host.AcmeClient().GetHistoryAsync(id))[0].Text);
     }
 }

@@ -96,6 +96,7 @@ public static class JidoSessionsAkkaExtensions
             {
                 var services = holder.Get(system, resolver);
                 registry.Register<SessionManagerActor>(system.ActorOf(SessionManager.Props(services), "sessions"));
+                system.ActorOf(TtlSweeper.Props(services), "ttl-sweeper");
             });
         if (cluster.SeedNodes.Count == 0)
         {

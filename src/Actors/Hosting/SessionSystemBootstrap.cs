@@ -68,6 +68,7 @@ public static class SessionSystemBootstrap
         registry.Register<SessionRegion>(sessions);
         registry.Register<KeyRegion>(keys);
         registry.Register<SessionManagerActor>(system.ActorOf(SessionManager.Props(services), "sessions"));
+        system.ActorOf(TtlSweeper.Props(services), "ttl-sweeper");
 
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -68,6 +68,12 @@ public sealed record SessionSystemOptions
     /// <summary>No activity for this long → the session is ended (reason Expired); null = never.</summary>
     public TimeSpan? Ttl { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How often each node looks in the listing for sessions idle for longer than <see cref="Ttl"/> and wakes them to
+    /// end (a passivated session has no timer of its own): a passivated session outlives its TTL by at most this.
+    /// </summary>
+    public TimeSpan TtlSweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Passivate idle sessions through sharding (their state stays in the journal; the next message re-activates them).</summary>
     public bool PassivateIdleSessions { get; init; } = true;
 
@@ -111,6 +117,7 @@ public sealed record SessionSystemOptions
     {
         Require(Shards is >= 1 and <= 1024, nameof(Shards), "must be 1-1024");
         Require(IdleTimeout > TimeSpan.Zero, nameof(IdleTimeout), "must be positive");
+        Require(TtlSweepInterval > TimeSpan.Zero, nameof(TtlSweepInterval), "must be positive");
         Require(Ttl is null || Ttl > TimeSpan.Zero, nameof(Ttl), "must be positive or null");
         Require(MaxRestarts >= 0, nameof(MaxRestarts), "must not be negative");
         Require(RestartWindow > TimeSpan.Zero, nameof(RestartWindow), "must be positive");

@@ -41,4 +41,11 @@ internal sealed class InMemoryDirectoryStore : ISessionDirectoryStore
 
     public Task<DirectoryEntry?> GetAsync(string tenant, string sessionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_tenants.TryGetValue(tenant, out var rows) && rows.TryGetValue(sessionId, out var row) ? row : null);
+
+    public Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DirectoryEntry>>([.. _tenants.Values
+            .SelectMany(rows => rows.Values)
+            .Where(r => r.Status is "Active" or "Idle" && r.LastActiveAt < before)
+            .OrderBy(r => r.LastActiveAt)
+            .Take(limit)]);
 }

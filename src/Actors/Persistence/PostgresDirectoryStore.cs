@@ -77,6 +77,16 @@ internal sealed class PostgresDirectoryStore : ISessionDirectoryStore, IDisposab
         return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
+    public async Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _source.CreateCommand(
+            $"SELECT {Columns} FROM {_table} WHERE last_active_at < $1 AND status IN ('Active', 'Idle') ORDER BY last_active_at LIMIT $2");
+        command.Parameters.AddWithValue(before.ToUniversalTime());
+        command.Parameters.AddWithValue(limit);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
         _source.Dispose();
@@ -125,6 +135,7 @@ internal sealed class PostgresDirectoryStore : ISessionDirectoryStore, IDisposab
                         created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL, last_active_at TIMESTAMPTZ NOT NULL, message_count INTEGER NOT NULL,
                         PRIMARY KEY (tenant, session_id));
                     CREATE INDEX IF NOT EXISTS jido_session_directory_listing ON {_table} (tenant, created_at DESC, session_id DESC);
+                    CREATE INDEX IF NOT EXISTS jido_session_directory_idle ON {_table} (last_active_at);
                     """);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _ready, true);

@@ -40,6 +40,9 @@ internal sealed class SqliteDirectoryStore : ISessionDirectoryStore, IDisposable
     public async Task<DirectoryEntry?> GetAsync(string tenant, string sessionId, CancellationToken cancellationToken = default) =>
         await (await _store.ConfigureAwait(false)).GetAsync(tenant, sessionId, cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default) =>
+        await (await _store.ConfigureAwait(false)).ListIdleAsync(before, limit, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Releases this user of the shared store (the last user closes it, committing what was accepted) and the lock file.</summary>
     public void Dispose()
     {

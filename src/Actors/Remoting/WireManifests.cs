@@ -30,6 +30,7 @@ internal static class WireManifests
         Entry<AddFile>("session.add-file.v1"),
         Entry<RemoveFile>("session.remove-file.v1"),
         Entry<ListFiles>("session.list-files.v1"),
+        Entry<ExpireIfIdle>("session.expire-if-idle.v1"),
 
         Entry<ClaimKey>("key.claim.v1"),
         Entry<KeyStale>("key.stale.v1"),

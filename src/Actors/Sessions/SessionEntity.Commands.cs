@@ -46,6 +46,11 @@ internal sealed partial class SessionEntity
             case Terminated terminated:
                 HandleChildStopped(terminated.ActorRef);
                 break;
+            case StopSession when _turnsInFlight > 0:
+                // A turn arrived after this session asked to passivate and before the shard's stop: finish it first
+                // (the shard holds later messages until this incarnation stops, then starts a new one for them).
+                _stopAfterTurns = true;
+                break;
             case StopSession:
                 Context.Stop(Self);
                 break;
@@ -61,6 +66,12 @@ internal sealed partial class SessionEntity
 
     private void HandleRequest(SessionEnvelope envelope)
     {
+        if (envelope.Payload is ExpireIfIdle)
+        {
+            HandleExpireIfIdle(envelope);
+            return;
+        }
+
         _lastRequestAt = Now;
         if (_state is null)
         {
@@ -224,6 +235,12 @@ internal sealed partial class SessionEntity
             _state = _state with { MessageCount = count, LastActiveAt = finished.At };
             RefreshListing();
         }
+
+        if (_stopAfterTurns && _turnsInFlight == 0)
+        {
+            // The listing write started above completes on its own; the shard restarts this session for what it holds.
+            Context.Stop(Self);
+        }
     }
 
     private void HandleContextReady(ContextReady ready)
@@ -235,6 +252,22 @@ internal sealed partial class SessionEntity
                 MessageCount = ready.MessageCount,
                 LastActiveAt = ready.LastMessageAt is { } at && at > _state.LastActiveAt ? at : _state.LastActiveAt,
             };
+
+            // Only now is the last activity known (a woken session's state has only its own events): time the TTL
+            // from it, and end at once a session whose time ran out while it was passivated.
+            _contextReported = true;
+            if (_services.Options.Ttl is { } ttl && SessionTransitions.IsLive(_state.Status))
+            {
+                var left = ttl - (Now - _state.LastActiveAt);
+                if (left <= TimeSpan.Zero)
+                {
+                    HandleTtlCheck();
+                }
+                else
+                {
+                    ScheduleTtlCheck(left);
+                }
+            }
         }
     }
 
@@ -267,6 +300,22 @@ internal sealed partial class SessionEntity
         if (_services.Options.PassivateIdleSessions && _turnsInFlight == 0)
         {
             Passivate();
+        }
+    }
+
+    /// <summary>The sweeper's nudge: decide now if the context has reported its last activity, else when it does.</summary>
+    private void HandleExpireIfIdle(SessionEnvelope envelope)
+    {
+        if (_state is null)
+        {
+            // Not a session (a stale listing row): nothing to end.
+            Passivate();
+            return;
+        }
+
+        if (_state.Tenant == envelope.Tenant && _contextReported)
+        {
+            HandleTtlCheck();
         }
     }
 

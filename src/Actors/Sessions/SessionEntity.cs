@@ -33,12 +33,14 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private IActorRef? _context;
     private IActorRef? _agent;
     private int _turnsInFlight;
+    private bool _stopAfterTurns;
     private ITimer? _ttlTimer;
     private ITimer? _idleTimer;
     private DateTimeOffset _lastRequestAt;
     private bool _opening;
     private bool _listingWriteInFlight;
     private bool _listingDirty;
+    private bool _contextReported;
 
     public SessionEntity(string entityId, SessionServices services)
     {

@@ -66,6 +66,15 @@ internal sealed record ListFiles
     public static readonly ListFiles Instance = new();
 }
 
+/// <summary>
+/// From a node's TTL sweeper (no reply): end the session if its time to live has run out. Wakes a passivated session;
+/// it is not activity, so it does not keep the session alive.
+/// </summary>
+internal sealed record ExpireIfIdle
+{
+    public static readonly ExpireIfIdle Instance = new();
+}
+
 /// <summary>The shard's stop message for a passivating session entity (see ShardRegion.Passivate).</summary>
 internal sealed record StopSession
 {

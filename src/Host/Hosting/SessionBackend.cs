@@ -36,6 +36,7 @@ internal static class SessionBackend
             Shards = options.Sessions.Shards,
             IdleTimeout = options.Sessions.IdleTimeout,
             Ttl = options.Sessions.Ttl,
+            TtlSweepInterval = options.Sessions.TtlSweepInterval,
             MaxRestarts = options.Sessions.MaxRestarts,
             RestartWindow = options.Sessions.RestartWindow,
             SnapshotEvery = options.Sessions.SnapshotEvery,

@@ -24,6 +24,12 @@ public interface ISessionDirectoryStore
 
     /// <summary>One row, or null.</summary>
     Task<DirectoryEntry?> GetAsync(string tenant, string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> rows of every tenant whose status is Active or Idle and that were last active
+    /// before <paramref name="before"/>, least recently active first: the sessions whose time to live may have run out.
+    /// </summary>
+    Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One session's listing row. <see cref="Status"/> is the status name; <see cref="ConfigJson"/> is opaque to the store.</summary>

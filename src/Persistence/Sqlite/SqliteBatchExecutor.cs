@@ -167,9 +167,9 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
                     (object?)row.Key ?? DBNull.Value,
                     row.Status,
                     row.ConfigJson,
-                    DirectoryTime(row.CreatedAt),
-                    DirectoryTime(row.UpdatedAt),
-                    DirectoryTime(row.LastActiveAt),
+                    SqliteSql.DirectoryTime(row.CreatedAt),
+                    SqliteSql.DirectoryTime(row.UpdatedAt),
+                    SqliteSql.DirectoryTime(row.LastActiveAt),
                     row.MessageCount);
                 break;
             case RemoveDirectoryOperation remove:
@@ -239,7 +239,6 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         _insertEvent.Execute(persistenceId, @event.SequenceNr, createdMs, @event.Manifest, @event.Payload);
 
     // Round-trip text (the listing's format since its first release), which sorts in time order for the listing index.
-    private static string DirectoryTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static int Execute(SqliteCommand command, params object[] values)
     {

@@ -47,6 +47,9 @@ internal static partial class SqliteMigrations
                 PRIMARY KEY (tenant, session_id));
             CREATE INDEX IF NOT EXISTS jido_session_directory_listing ON jido_session_directory (tenant, created_at DESC, session_id DESC);
             """),
+        new(4, "session listing by last activity (TTL sweep)", """
+            CREATE INDEX IF NOT EXISTS jido_session_directory_idle ON jido_session_directory (last_active_at);
+            """),
     ];
 
     private const string CreateHistoryTable = """

@@ -65,6 +65,9 @@ internal static class SqliteSql
     public const string UpsertDirectory =
         $"INSERT OR REPLACE INTO jido_session_directory ({DirectoryColumns}) VALUES ($t, $s, $k, $st, $c, $ca, $ua, $la, $mc);";
 
+    /// <summary>A listing time as stored: UTC, round-trip format, fixed width, so text order is time order.</summary>
+    public static string DirectoryTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public const string DeleteDirectory = "DELETE FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";
 
     public const string SelectDirectoryRow = $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";

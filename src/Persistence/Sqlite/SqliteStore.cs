@@ -156,6 +156,18 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = lease.Connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {SqliteSql.DirectoryColumns} FROM jido_session_directory WHERE last_active_at < $before AND status IN ('Active', 'Idle') ORDER BY last_active_at LIMIT $limit;";
+        command.Parameters.AddWithValue("$before", SqliteSql.DirectoryTime(before));
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadRowsAsync(command, ReadDirectoryRow, cancellationToken).ConfigureAwait(false);
+    }
+
     private static void BindListing(Microsoft.Data.Sqlite.SqliteCommand command, string tenant, string? status)
     {
         command.Parameters.AddWithValue("$t", tenant);

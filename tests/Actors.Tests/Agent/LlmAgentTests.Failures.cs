@@ -1,3 +1,4 @@
+using Akka.Actor;
 using JidoSessions.Actors.Agent;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Llm;
@@ -75,7 +76,11 @@ public sealed partial class LlmAgentTests
         var call = await chat.NextCallAsync();
         queued.Send(session.Agent, new RunTurn("two", null, Config()));
 
-        await StopAsync(session.Agent);
+        // A PoisonPill goes through the mailbox after "two", so the queued turn is waiting when the agent stops.
+        var watcher = CreateTestProbe();
+        watcher.Watch(session.Agent);
+        session.Agent.Tell(PoisonPill.Instance);
+        await watcher.ExpectTerminatedAsync(session.Agent);
 
         await running.ExpectMsgAsync<FailureReply>(f => f.Error is SessionUnavailableException);
         await queued.ExpectMsgAsync<FailureReply>(f => f.Error is TurnCancelledException);

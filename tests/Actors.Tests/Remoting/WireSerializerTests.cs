@@ -46,6 +46,7 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             new SessionEnvelope(Tenant, Id, new AddFile(new SessionFile("notes.md", "# notes", new Dictionary<string, string> { ["k"] = "v" }))),
             new SessionEnvelope(Tenant, Id, new RemoveFile("notes.md")),
             new SessionEnvelope(Tenant, Id, ListFiles.Instance),
+            new SessionEnvelope(Tenant, Id, ExpireIfIdle.Instance),
             new KeyEnvelope(Tenant, Key, new ClaimKey(config)),
             new KeyEnvelope(Tenant, Key, new ClaimKey(null)),
             new KeyEnvelope(Tenant, Key, new KeyStale(Id, new ClaimKey(null))),

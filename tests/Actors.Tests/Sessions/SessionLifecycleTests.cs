@@ -74,6 +74,90 @@ public sealed class SessionLifecycleTests
         Assert.True((await client.GetOrCreateAsync(key)).Created);
     }
 
+    [Fact]
+    public async Task Ttl_PassivatedSession_IsWokenByTheSweepAndEndedWhileARecentOneStays()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await TestSessionSystems.StartAsync(
+            TestSessionSystems.Options(o => o with
+            {
+                IdleTimeout = TimeSpan.FromMinutes(5),
+                PassivateIdleSessions = true,
+                Ttl = TimeSpan.FromHours(1),
+                TtlSweepInterval = TimeSpan.FromMinutes(10),
+            }),
+            time: time);
+        var client = system.ForTenant(Tenant);
+        var key = SessionKey.Parse("sleeps-past-its-ttl");
+        var sleeper = (await client.GetOrCreateAsync(key)).Session;
+        await client.SendAsync(sleeper.Id, "remember me");
+        var recent = await client.CreateAsync();
+        await using var recorder = await client.RecordEventsAsync();
+        var entity = await system.EntityOf(Tenant, sleeper.Id);
+        var watcher = Inbox.Create(system.ActorSystem);
+        watcher.Watch(entity);
+
+        // Idle: passivated, so no TTL timer of its own is left.
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.IsType<Terminated>(await watcher.ReceiveAsync(TimeSpan.FromSeconds(10)));
+
+        // The other session stays active: a turn 50 minutes in.
+        time.Advance(TimeSpan.FromMinutes(45));
+        await client.SendAsync(recent.Id, "still here");
+
+        // Past the sleeper's TTL: the next sweeps wake it and it ends itself.
+        for (var i = 0; i < 3; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var terminated = await WaitForAsync(recorder, e => e is SessionTerminated t && t.SessionId == sleeper.Id);
+        Assert.Equal(TerminationReason.Expired, ((SessionTerminated)terminated).Reason);
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => client.GetInfoAsync(sleeper.Id));
+        Assert.True((await client.GetOrCreateAsync(key)).Created);
+
+        // The sweep that ended the sleeper also saw the recent session, which is well within its TTL.
+        Assert.Equal(SessionStatus.Idle, (await client.GetInfoAsync(recent.Id)).Status);
+        Assert.DoesNotContain(recorder.Events, e => e is SessionTerminated t && t.SessionId == recent.Id);
+    }
+
+    [Fact]
+    public async Task Ttl_SweepWakesASessionTheListingShowsAsStale_ItDecidesFromItsOwnActivityAndStays()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await TestSessionSystems.StartAsync(
+            TestSessionSystems.Options(o => o with
+            {
+                IdleTimeout = TimeSpan.FromMinutes(5),
+                PassivateIdleSessions = true,
+                Ttl = TimeSpan.FromHours(1),
+                TtlSweepInterval = TimeSpan.FromMinutes(10),
+            }),
+            time: time);
+        var client = system.ForTenant(Tenant);
+        var session = await client.CreateAsync();
+        await client.SendAsync(session.Id, "my name is Pat");
+        var entity = await system.EntityOf(Tenant, session.Id);
+        var watcher = Inbox.Create(system.ActorSystem);
+        watcher.Watch(entity);
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.IsType<Terminated>(await watcher.ReceiveAsync(TimeSpan.FromSeconds(10)));
+        await using var recorder = await client.RecordEventsAsync(session.Id);
+
+        // A listing row that lags (as a lost listing write would leave it): the sweep takes the session for expired.
+        var row = (await system.Services.Directory.GetAsync(Tenant.Value, session.Id.ToString()))!;
+        await system.Services.Directory.UpsertAsync(row with { LastActiveAt = row.LastActiveAt - TimeSpan.FromHours(2) });
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        // The sweep woke it (a new incarnation exists), and it kept itself: its context knows the turn 15 minutes ago.
+        await Eventually.AwaitAssertAsync(async () =>
+            await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{session.Id}").ResolveOne(TimeSpan.FromSeconds(1)));
+        var reply = await client.SendAsync(session.Id, "what is my name?");
+        Assert.Contains("Pat", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);
+        Assert.DoesNotContain(recorder.Events, e => e is SessionTerminated or SessionStatusChanged { To: SessionStatus.Terminating });
+    }
+
     private static async Task<SessionEvent> WaitForAsync(EventRecorder recorder, Func<SessionEvent, bool> match)
     {
         SessionEvent? found = null;

@@ -29,6 +29,7 @@ internal static class JidoOptionsBinder
         Shards = read.Int("jido:sessions:shards", d.Shards, 1, 1024),
         IdleTimeout = read.Duration("jido:sessions:idle-timeout", d.IdleTimeout, TimeSpan.FromMilliseconds(10), Forever),
         Ttl = read.Duration("jido:sessions:ttl", d.Ttl, TimeSpan.FromMilliseconds(10), Forever),
+        TtlSweepInterval = read.Duration("jido:sessions:ttl-sweep-interval", d.TtlSweepInterval, TimeSpan.FromMilliseconds(10), Forever),
         MaxHistory = read.Int("jido:sessions:max-history", d.MaxHistory, 1, 100_000),
         MaxFiles = read.Int("jido:sessions:max-files", d.MaxFiles, 0, 10_000),
         TokenBudget = read.Int("jido:sessions:token-budget", d.TokenBudget, 64, 2_000_000),

@@ -12,6 +12,9 @@ public sealed record SessionsOptions
     /// <summary><c>ttl</c>: a session with no activity for this long terminates.</summary>
     public TimeSpan Ttl { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary><c>ttl-sweep-interval</c>: how often a node wakes passivated sessions whose TTL ran out, to end them.</summary>
+    public TimeSpan TtlSweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary><c>max-history</c>: default messages kept per session.</summary>
     public int MaxHistory { get; init; } = 200;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JidoSessions.Actors.Hosting;
 
 namespace JidoSessions.Bench.Sessions;
 
@@ -8,10 +9,60 @@ namespace JidoSessions.Bench.Sessions;
 /// </summary>
 internal sealed class SessionsBench(BenchOptions options, TextWriter output)
 {
+    /// <summary>Journal events/s through Akka.Persistence on SQLite (synchronous=FULL) and, when JIDO_TEST_POSTGRES is set, PostgreSQL.</summary>
+    private async Task<List<SessionFigure>> JournalFiguresAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("jido-bench-journal-").FullName;
+        try
+        {
+            var stores = new List<(string Name, Func<StorageOptions> Storage)>
+            {
+                ("journal events/s (500 persistent actors x 100 persists, one at a time), SQLite plugin, synchronous=FULL",
+                    () => new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db"), SqliteSynchronousFull = true }),
+            };
+            if (Environment.GetEnvironmentVariable("JIDO_TEST_POSTGRES") is { Length: > 0 } postgres)
+            {
+                stores.Add(("journal events/s (500 persistent actors x 100 persists, one at a time), PostgreSQL (Akka.Persistence.Sql)",
+                    () => new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = postgres, PostgresSchema = "jido_bench_" + Guid.NewGuid().ToString("N") }));
+            }
+            else
+            {
+                output.WriteLine("  (JIDO_TEST_POSTGRES not set: no PostgreSQL journal figure)");
+            }
+
+            var figures = new List<SessionFigure>();
+            foreach (var (name, storage) in stores)
+            {
+                await JournalWorkloads.EventsPerSecondAsync(storage(), 50, 20);
+                var samples = new List<double>();
+                for (var i = 0; i < options.Trials; i++)
+                {
+                    samples.Add(await JournalWorkloads.EventsPerSecondAsync(storage()));
+                }
+
+                samples.Sort();
+                var figure = new SessionFigure(name, samples[samples.Count / 2], "events/s", true);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {figure.Median:0.##} events/s"));
+                figures.Add(figure);
+            }
+
+            return figures;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public async Task RunAsync()
     {
         output.WriteLine("sessions suite (this build):");
-        var figures = await SessionFigures.MeasureAsync(options.Trials, warmUp: true, options.LargeCount, output, options.Only);
+        var figures = (await SessionFigures.MeasureAsync(options.Trials, warmUp: true, options.LargeCount, output, options.Only)).ToList();
+        if (options.Only is null || options.Only.Contains("journal"))
+        {
+            figures.AddRange(await JournalFiguresAsync());
+        }
+
         var baseline = options.BaselineFile is { } file && File.Exists(file)
             ? SessionFigures.FromTsv(await File.ReadAllTextAsync(file)).ToDictionary(f => f.Name)
             : [];

@@ -50,8 +50,7 @@ public sealed class SessionSystemHost(SessionSystemOptions options, IServiceProv
         await up.Task.WaitAsync(options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         var system = SessionSystem.For(actorSystem);
 
-        // The regions and the read side answer: a listing round trip is the readiness check.
-        await system.ForTenant(TenantId.Default).ListAsync(new ListSessionsQuery(Limit: 1), cancellationToken).ConfigureAwait(false);
+        await system.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         _system = system;
     }
 

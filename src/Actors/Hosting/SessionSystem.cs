@@ -121,6 +121,26 @@ public sealed class SessionSystem : ISessionClientFactory, IAsyncDisposable
     /// <inheritdoc />
     public ISessionClient ForTenant(TenantId tenant) => new InProcessSessionClient(this, tenant);
 
+    /// <summary>
+    /// The readiness check: a listing round trip (the read side answers) and one request through each region, so the
+    /// shard coordinators are up before the first real request (measured: ~270 ms of a first request after a start
+    /// went there). The probes name no stored session or key and write nothing.
+    /// </summary>
+    internal async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var client = ForTenant(TenantId.Default);
+        await client.ListAsync(new ListSessionsQuery(Limit: 1), cancellationToken).ConfigureAwait(false);
+        await client.FindByKeyAsync(SessionKey.Parse("jido:readiness-probe"), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.GetInfoAsync(SessionId.New(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionNotFoundException)
+        {
+            // The expected answer for an id nobody opened.
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

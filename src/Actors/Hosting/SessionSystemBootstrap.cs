@@ -76,8 +76,7 @@ public static class SessionSystemBootstrap
         await cluster.JoinAsync(cluster.SelfAddress, cancellationToken).ConfigureAwait(false);
         await up.Task.WaitAsync(options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         var sessionSystem = SessionSystem.For(system);
-        await sessionSystem.ForTenant(JidoSessions.Client.TenantId.Default)
-            .ListAsync(new JidoSessions.Client.ListSessionsQuery(Limit: 1), cancellationToken).ConfigureAwait(false);
+        await sessionSystem.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         return sessionSystem;
     }
 }

@@ -137,12 +137,14 @@ public sealed class SessionLifecycleTests
         var client = system.ForTenant(Tenant);
         var session = await client.CreateAsync();
         await client.SendAsync(session.Id, "my name is Pat");
+
+        // Subscribed before it sleeps: subscribing to a session looks it up, which would wake it.
+        await using var recorder = await client.RecordEventsAsync(session.Id);
         var entity = await system.EntityOf(Tenant, session.Id);
         var watcher = Inbox.Create(system.ActorSystem);
         watcher.Watch(entity);
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.IsType<Terminated>(await watcher.ReceiveAsync(TimeSpan.FromSeconds(10)));
-        await using var recorder = await client.RecordEventsAsync(session.Id);
 
         // A listing row that lags (as a lost listing write would leave it): the sweep takes the session for expired.
         var row = (await system.Services.Directory.GetAsync(Tenant.Value, session.Id.ToString()))!;
@@ -150,8 +152,14 @@ public sealed class SessionLifecycleTests
         time.Advance(TimeSpan.FromMinutes(10));
 
         // The sweep woke it (a new incarnation exists), and it kept itself: its context knows the turn 15 minutes ago.
-        await Eventually.AwaitAssertAsync(async () =>
-            await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{session.Id}").ResolveOne(TimeSpan.FromSeconds(1)));
+        var region = Akka.Cluster.Sharding.ClusterSharding.Get(system.ActorSystem).ShardRegion("session");
+        await Eventually.AwaitAssertAsync(
+            async () =>
+            {
+                var state = await region.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(Akka.Cluster.Sharding.GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
+                Assert.Contains(session.Id.ToString(), state.Shards.SelectMany(shard => shard.EntityIds));
+            },
+            TimeSpan.FromSeconds(30));
         var reply = await client.SendAsync(session.Id, "what is my name?");
         Assert.Contains("Pat", reply.Text, StringComparison.Ordinal);
         Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);

@@ -308,7 +308,8 @@ internal sealed partial class SessionEntity
     {
         if (_state is null)
         {
-            // Not a session (a stale listing row): nothing to end.
+            // Not a session: a listing row left by a crash between writing it and the session's first events.
+            _ = _services.Directory.RemoveAsync(envelope.Tenant.Value, _id.ToString());
             Passivate();
             return;
         }

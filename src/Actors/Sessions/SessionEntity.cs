@@ -122,6 +122,13 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
             new SessionStatusMoved(SessionStatus.Initializing, SessionStatus.Active, "created", now),
         };
         var remaining = events.Length;
+
+        // Listed before anyone hears of it, so a created session is always in the listing. The row is written beside
+        // the events, not after them (on SQLite both go to the same writer and usually the same commit): the reply
+        // waits for both, one durable round trip instead of two. Should the events fail, the row goes again
+        // (OnPersistFailure); a crash between the two leaves a row the TTL sweep removes.
+        var info = SessionState.Empty(_id, tenant).Apply((SessionOpened)events[0]).Apply((SessionStatusMoved)events[1]).ToInfo();
+        var listed = _services.Directory.UpsertAsync(DirectoryRows.From(info));
         PersistAll(events, e =>
         {
             _state = e is SessionOpened opened ? SessionState.Empty(_id, tenant).Apply(opened) : _state!.Apply(e);
@@ -130,11 +137,21 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
                 return;
             }
 
-            // Listed before anyone hears of it, so a created session is always in the listing.
-            var info = _state.ToInfo();
             _opening = true;
-            WriteDirectoryAsync().PipeTo(Self, Self, () => new Opened(info, open.AsGetOrCreate, replyTo), ex => new Opened(info, open.AsGetOrCreate, replyTo, ex));
+            listed.PipeTo(Self, Self, () => new Opened(info, open.AsGetOrCreate, replyTo), ex => new Opened(info, open.AsGetOrCreate, replyTo, ex));
         });
+    }
+
+    /// <inheritdoc />
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        if (@event is SessionOpened opened)
+        {
+            // The session never opened: take back the row written beside its events.
+            _ = _services.Directory.RemoveAsync(opened.Tenant.Value, _id.ToString());
+        }
+
+        base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
     private void FinishOpening(Opened opened)

@@ -1,20 +1,22 @@
 using JidoSessions.Actors.Hosting;
 using JidoSessions.Client;
 
-// A load generator for the crash-recovery test: it runs sessions on a SQLite file and prints one line per
-// acknowledged operation, flushed at once, until it is killed. The test kills it mid-load (SIGKILL) and
-// checks that every printed operation survived.
-if (args.Length != 2)
+// A load generator for the crash-recovery test: it runs sessions on a store and prints one line per acknowledged
+// operation, flushed at once, until it is killed. The test kills it mid-load (SIGKILL) and checks that every printed
+// operation survived.
+StorageOptions? storage = args switch
 {
-    Console.Error.WriteLine("usage: JidoSessions.CrashWorker DB_PATH WORKERS");
+    ["sqlite", var path, _] => new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = path },
+    ["postgres", var connection, var schema, _] => new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = connection, PostgresSchema = schema },
+    _ => null,
+};
+if (storage is null)
+{
+    Console.Error.WriteLine("usage: JidoSessions.CrashWorker sqlite DB_PATH WORKERS | postgres CONNECTION_STRING SCHEMA WORKERS");
     return 2;
 }
 
-var options = new SessionSystemOptions
-{
-    SystemName = "crash-worker",
-    Storage = new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = args[0] },
-};
+var options = new SessionSystemOptions { SystemName = "crash-worker", Storage = storage };
 await using var system = await SessionSystem.StartAsync(options);
 var client = system.ForTenant(TenantId.Default);
 var output = Console.Out;
@@ -30,7 +32,7 @@ void Ack(string line)
 }
 
 Ack("ready");
-var workers = Enumerable.Range(0, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)).Select(worker => Task.Run(async () =>
+var workers = Enumerable.Range(0, int.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture)).Select(worker => Task.Run(async () =>
 {
     for (var round = 0; ; round++)
     {

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using JidoSessions.Actors.Hosting;
 using JidoSessions.Actors.Tests.Support;
 using JidoSessions.Client;
+using JidoSessions.Tests.Shared;
 
 namespace JidoSessions.Actors.Tests.Persistence;
 
-/// <summary>Restart without loss on the embedded SQLite store: a clean stop, and a SIGKILL mid-load.</summary>
+/// <summary>Restart without loss: a clean stop on the embedded SQLite store, and a SIGKILL mid-load on SQLite and on PostgreSQL.</summary>
 public sealed class SessionRecoveryTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("jido-recovery-").FullName;
@@ -67,12 +68,21 @@ public sealed class SessionRecoveryTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Sigkill_MidLoad_EveryAcknowledgedOperationSurvives()
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Sigkill_MidLoad_EveryAcknowledgedOperationSurvives(StorageProvider provider)
     {
-        var acknowledged = await RunWorkerUntilKilledAsync(minimumAcks: 150);
+        var schema = "jido_sigkill_" + Guid.NewGuid().ToString("N");
+        string[] store = provider == StorageProvider.Sqlite ? ["sqlite", DbPath] : ["postgres", TestPostgres.ConnectionString, schema];
+        var acknowledged = await RunWorkerUntilKilledAsync(store, minimumAcks: 150);
 
-        await using var system = await TestSessionSystems.StartAsync(SqliteOptions());
+        await using var system = await TestSessionSystems.StartAsync(provider == StorageProvider.Sqlite
+            ? SqliteOptions()
+            : TestSessionSystems.Options(o => o with
+            {
+                Storage = new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = TestPostgres.ConnectionString, PostgresSchema = schema },
+            }));
         var client = system.ForTenant(TenantId.Default);
 
         var sessions = acknowledged.Where(a => a[0] == "session").ToArray();
@@ -96,12 +106,12 @@ public sealed class SessionRecoveryTests : IDisposable
         }
     }
 
-    private async Task<List<string[]>> RunWorkerUntilKilledAsync(int minimumAcks)
+    private static async Task<List<string[]>> RunWorkerUntilKilledAsync(string[] store, int minimumAcks)
     {
         var worker = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "CrashWorker", "bin",
             new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "JidoSessions.CrashWorker.dll"));
         Assert.True(File.Exists(worker), $"crash worker not built at {worker}");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [worker, DbPath, "4"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [worker, .. store, "4"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

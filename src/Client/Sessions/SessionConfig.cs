@@ -76,8 +76,8 @@ public sealed record SessionConfig
     public void Validate()
     {
         var errors = new Dictionary<string, string>();
-        Check(errors, "model", Model, 200);
-        Check(errors, "voice", Voice, 200);
+        OneLine(errors, "model", Model, 200);
+        OneLine(errors, "voice", Voice, 200);
         Check(errors, "systemPrompt", SystemPrompt, 100_000);
         Range(errors, "maxHistory", MaxHistory, 1, 100_000);
         Range(errors, "maxFiles", MaxFiles, 0, 10_000);
@@ -113,6 +113,15 @@ public sealed record SessionConfig
         if (value is not null && (value.Length > max || value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')))
         {
             errors[field] = $"must be at most {max} characters without control characters";
+        }
+    }
+
+    /// <summary>A name: no control characters at all (no line breaks or tabs either).</summary>
+    private static void OneLine(Dictionary<string, string> errors, string field, string? value, int max)
+    {
+        if (value is not null && (value.Length > max || value.Any(char.IsControl)))
+        {
+            errors[field] = $"must be at most {max} characters without control characters (no line breaks or tabs)";
         }
     }
 

@@ -32,6 +32,23 @@ public abstract partial class SessionClientContractTests
         Assert.Null(after.Config.Voice);
     }
 
+    [Theory]
+    [InlineData("model", "gpt\n4")]
+    [InlineData("model", "tab\tbed")]
+    [InlineData("voice", "al\rloy")]
+    public async Task SetConfig_LineBreakOrTabInModelOrVoice_IsRejectedNamingTheField(string field, string value)
+    {
+        var session = await Client.CreateAsync(new CreateSessionRequest { Config = new SessionConfig { Model = "m", Voice = "v" } });
+        var patch = field == "model" ? new SessionConfig { Model = value } : new SessionConfig { Voice = value };
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Client.SetConfigAsync(session.Id, patch));
+
+        Assert.Equal([field], error.Errors.Keys);
+        Assert.Contains("control characters", error.Errors[field], StringComparison.Ordinal);
+        var after = (await Client.GetInfoAsync(session.Id)).Config;
+        Assert.Equal(("m", "v"), (after.Model, after.Voice));
+    }
+
     [Fact]
     public async Task List_ByStatusWithPaging_ReturnsOnlyThisTenantsNewestFirst()
     {

@@ -26,6 +26,30 @@ public sealed class ModelsApiTests(RealHostFixture fixture) : IClassFixture<Real
     }
 
     [Fact]
+    public async Task Models_RetrieveTheListedModel_ReturnsTheSameCard()
+    {
+        var listed = JsonDocument.Parse(await _http.GetStringAsync("v1/models")).RootElement.GetProperty("data")[0];
+
+        using var response = await _http.GetAsync("v1/models/jido-local-1");
+        var model = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(listed.ToString(), model.ToString());
+    }
+
+    [Theory]
+    [InlineData("gpt-4o")]
+    [InlineData("org/some-model")]
+    public async Task Models_RetrieveAnUnknownModel_Returns404ModelNotFoundNamingIt(string id)
+    {
+        using var response = await _http.GetAsync("v1/models/" + id);
+
+        var error = await OpenAiWire.IsErrorAsync(response, HttpStatusCode.NotFound, "model_not_found");
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.Contains(id, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Models_WithoutApiKey_Returns401InOpenAiShape()
     {
         using var response = await _host.Anonymous().GetAsync("v1/models");

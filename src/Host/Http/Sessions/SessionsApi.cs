@@ -21,7 +21,7 @@ internal static class SessionsApi
     private static async Task<Created<SessionInfo>> CreateAsync(HttpRequest request, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
     {
         var create = await body.ReadOptionalAsync<CreateSessionRequest>(request, cancellationToken);
-        ConfigRules.Validate(create?.Config);
+        create?.Config?.Validate();
         var info = await client.CreateAsync(create, cancellationToken);
         return TypedResults.Created($"/v1/sessions/{info.Id}", info);
     }
@@ -31,7 +31,7 @@ internal static class SessionsApi
     {
         var key = SessionRoutes.Key(context);
         var create = await body.ReadOptionalAsync<CreateSessionRequest>(context.Request, cancellationToken);
-        ConfigRules.Validate(create?.Config);
+        create?.Config?.Validate();
         var result = await client.GetOrCreateAsync(key, create, cancellationToken);
         return result.Created
             ? TypedResults.Created($"/v1/sessions/{result.Session.Id}", result)
@@ -61,7 +61,7 @@ internal static class SessionsApi
     {
         var sessionId = SessionRoutes.Id(id);
         var patch = await body.ReadAsync<SessionConfig>(request, cancellationToken);
-        ConfigRules.Validate(patch);
+        patch.Validate();
         return TypedResults.Ok(await client.SetConfigAsync(sessionId, patch, cancellationToken));
     }
 }

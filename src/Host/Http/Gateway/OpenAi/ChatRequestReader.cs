@@ -116,7 +116,7 @@ internal static class ChatRequestReader
 
         try
         {
-            ConfigRules.Validate(turn.Wanted);
+            turn.Wanted?.Validate();
         }
         catch (ValidationException e)
         {

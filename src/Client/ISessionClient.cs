@@ -26,10 +26,18 @@ public interface ISessionClient
     Task<SessionInfo?> FindByKeyAsync(SessionKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Runs one turn: the reply comes after user and assistant messages were appended to history.</summary>
-    Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default);
+    Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
+        SendAsync(id, message, TurnOptions.None, cancellationToken);
+
+    /// <summary>Runs one turn with sampling settings for this turn only (validated: <see cref="TurnOptions.Validate"/>).</summary>
+    Task<MessageReply> SendAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Runs one turn, yielding text deltas as the model produces them and finally the completed reply.</summary>
-    IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
+        SendStreamingAsync(id, message, TurnOptions.None, cancellationToken);
+
+    /// <summary>Runs one streamed turn with sampling settings for this turn only.</summary>
+    IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels the turn in progress, if any; true if one was cancelled.</summary>
     Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default);

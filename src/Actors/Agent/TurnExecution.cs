@@ -55,7 +55,7 @@ internal sealed partial class TurnExecution(
         var said = new StringBuilder();
         try
         {
-            await CallModelAsync(built.Messages, new ChatOptions { ModelId = config.Model }, said, token).ConfigureAwait(false);
+            await CallModelAsync(built.Messages, ChatOptionsFor(config.Model, request.Options), said, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -84,6 +84,27 @@ internal sealed partial class TurnExecution(
             return ContextFailure(exception, "recording the reply failed (it may or may not be in history)");
         }
     }
+
+    /// <summary>The session's model and this turn's sampling settings, as Microsoft.Extensions.AI passes them on.</summary>
+    internal static ChatOptions ChatOptionsFor(string model, TurnOptions? options) => new()
+    {
+        ModelId = model,
+        Temperature = options?.Temperature,
+        TopP = options?.TopP,
+        MaxOutputTokens = options?.MaxOutputTokens,
+        StopSequences = options?.Stop is { } stop ? [.. stop] : null,
+        Seed = options?.Seed,
+        PresencePenalty = options?.PresencePenalty,
+        FrequencyPenalty = options?.FrequencyPenalty,
+        ResponseFormat = options?.ResponseFormat switch
+        {
+            { Kind: ResponseFormatKind.JsonObject } => ChatResponseFormat.Json,
+            { Kind: ResponseFormatKind.JsonSchema, Schema: { } schema } format =>
+                ChatResponseFormat.ForJsonSchema(System.Text.Json.JsonDocument.Parse(schema).RootElement.Clone(), format.SchemaName),
+            { Kind: ResponseFormatKind.Text } => ChatResponseFormat.Text,
+            _ => null,
+        },
+    };
 
     private async Task CallModelAsync(IReadOnlyList<ChatMessage> messages, ChatOptions options, StringBuilder said, CancellationToken token)
     {

@@ -49,16 +49,25 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
     }
 
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
-        AskSessionAsync<MessageReply>(id, new SendMessage(message ?? throw ValidationException.For("message", "is required")), Options.TurnTimeout, cancellationToken);
+        SendAsync(id, message, TurnOptions.None, cancellationToken);
 
-    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public Task<MessageReply> SendAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<MessageReply>(
+            id, new SendMessage(message ?? throw ValidationException.For("message", "is required"), null, Checked(options)), Options.TurnTimeout, cancellationToken);
+
+    public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
+        SendStreamingAsync(id, message, TurnOptions.None, cancellationToken);
+
+    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(
+        SessionId id, string message, TurnOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var checkedOptions = Checked(options);
         var updates = Channel.CreateUnbounded<TurnUpdate>(new UnboundedChannelOptions { SingleReader = true });
         var receiver = system.ActorSystem.ActorOf(Props.Create<TurnStreamReceiver>(updates.Writer));
         try
         {
-            system.Sessions.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver)), receiver);
+            system.Sessions.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver, checkedOptions)), receiver);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.TurnTimeout);
             await foreach (var update in updates.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
@@ -70,6 +79,14 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
         {
             system.ActorSystem.Stop(receiver);
         }
+    }
+
+    /// <summary>Validated options, or null when none is set (nothing extra crosses to the session).</summary>
+    private static TurnOptions? Checked(TurnOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options.IsEmpty ? null : options;
     }
 
     public Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default) =>

@@ -194,7 +194,7 @@ internal sealed partial class SessionEntity
             MoveStatus(SessionStatus.Active, "message received");
         }
 
-        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!));
+        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!, send.Options));
     }
 
     private void HandleSetConfig(SetSessionConfig set)

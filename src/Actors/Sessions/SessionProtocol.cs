@@ -24,8 +24,11 @@ internal sealed record OpenSession(SessionKey? Key, SessionConfig Config, bool A
 /// </summary>
 internal sealed record JoinSession(SessionKey Key, SessionConfig? Config);
 
-/// <summary>Run a turn. Reply: <see cref="MessageReply"/>. With <see cref="StreamTo"/>, deltas go there as <see cref="TurnDelta"/> first.</summary>
-internal sealed record SendMessage(string Text, IActorRef? StreamTo = null);
+/// <summary>
+/// Run a turn. Reply: <see cref="MessageReply"/>. With <see cref="StreamTo"/>, deltas go there as <see cref="TurnDelta"/>
+/// first. <see cref="Options"/>: this turn's sampling settings (validated by the client), null for the defaults.
+/// </summary>
+internal sealed record SendMessage(string Text, IActorRef? StreamTo = null, TurnOptions? Options = null);
 
 /// <summary>A piece of assistant text of a streamed turn.</summary>
 internal sealed record TurnDelta(string Text);

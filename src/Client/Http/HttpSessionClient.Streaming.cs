@@ -10,10 +10,15 @@ public sealed partial class HttpSessionClient
     /// Reads <c>POST /v1/sessions/{id}/messages?stream=true</c>: one update per <c>token</c> event, then the
     /// completed reply from the <c>done</c> event; an <c>error</c> event is thrown as its typed exception.
     /// </remarks>
-    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
+        SendStreamingAsync(id, message, TurnOptions.None, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(
+        SessionId id, string message, TurnOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(
-            HttpMethod.Post, Session(id, "messages") + "?stream=true", new MessageRequest(message), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            HttpMethod.Post, Session(id, "messages") + "?stream=true", Request(message, options), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!IsEventStream(response))
         {
             throw NotAnEventStream(response);

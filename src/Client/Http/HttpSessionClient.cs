@@ -65,7 +65,18 @@ public sealed partial class HttpSessionClient : ISessionClient
 
     /// <inheritdoc />
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
-        SendJsonAsync<MessageReply>(HttpMethod.Post, Session(id, "messages"), new MessageRequest(message), cancellationToken);
+        SendAsync(id, message, TurnOptions.None, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MessageReply> SendAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<MessageReply>(HttpMethod.Post, Session(id, "messages"), Request(message, options), cancellationToken);
+
+    private static MessageRequest Request(string message, TurnOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new MessageRequest(message, options.IsEmpty ? null : options);
+    }
 
     /// <inheritdoc />
     public async Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default) =>

@@ -2,7 +2,8 @@ namespace JidoSessions.Client.Http;
 
 /// <summary>Body of <c>POST /v1/sessions/{id}/messages</c>.</summary>
 /// <param name="Message">The user's message.</param>
-public sealed record MessageRequest(string Message);
+/// <param name="Options">Sampling settings of this turn; absent for the defaults.</param>
+public sealed record MessageRequest(string Message, TurnOptions? Options = null);
 
 /// <summary>Data of a <see cref="HttpWire.TokenEvent"/> event.</summary>
 /// <param name="Delta">The text produced since the previous delta.</param>

@@ -63,6 +63,31 @@ public abstract partial class SessionClientContractTests
     }
 
     [Fact]
+    public async Task Send_WithMaxOutputTokens_TheModelStopsThereForThatTurnOnly()
+    {
+        var session = await Client.CreateAsync();
+        const string Long = "please tell me a long story about a lighthouse keeper and the sea";
+
+        var cut = await Client.SendAsync(session.Id, Long, new TurnOptions { MaxOutputTokens = 2 });
+        var whole = await Client.SendAsync(session.Id, Long);
+
+        Assert.Equal(2, cut.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(whole.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2, whole.Text);
+    }
+
+    [Fact]
+    public async Task Send_InvalidOptions_IsRejectedNamingThemAndChangesNothing()
+    {
+        var session = await Client.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            Client.SendAsync(session.Id, "hi", new TurnOptions { Temperature = 5, Stop = ["1", "2", "3", "4", "5"] }));
+
+        Assert.Equal(["stop", "temperature"], error.Errors.Keys.Order());
+        Assert.Empty(await Client.GetHistoryAsync(session.Id));
+    }
+
+    [Fact]
     public async Task CancelTurn_WhenIdle_ReturnsFalse()
     {
         var session = await Client.CreateAsync();

@@ -38,6 +38,11 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             new SessionEnvelope(Tenant, Id, new OpenSession(null, new SessionConfig(), AsGetOrCreate: false)),
             new SessionEnvelope(Tenant, Id, new JoinSession(Key, null)),
             new SessionEnvelope(Tenant, Id, new SendMessage("hello there", null)),
+            new SessionEnvelope(Tenant, Id, new SendMessage("json please", null, new TurnOptions
+            {
+                Temperature = 0.5f, TopP = 0.9f, MaxOutputTokens = 100, Stop = ["END"], Seed = 7, PresencePenalty = 0.1f, FrequencyPenalty = -0.1f,
+                ResponseFormat = new TurnResponseFormat(ResponseFormatKind.JsonSchema, "place", "{\"type\":\"object\"}"),
+            })),
             new SessionEnvelope(Tenant, Id, CancelTurn.Instance),
             new SessionEnvelope(Tenant, Id, GetSessionInfo.Instance),
             new SessionEnvelope(Tenant, Id, new SetSessionConfig(config)),

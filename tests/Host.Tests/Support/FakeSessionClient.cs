@@ -33,6 +33,13 @@ internal sealed class FakeSessionClient(FakeTenant tenant) : ISessionClient
     public Task<MessageReply> SendAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
         tenant.Find(id).RunTurnAsync(message, _ => ValueTask.CompletedTask, cancellationToken);
 
+    /// <summary>The fake model ignores sampling settings; the real path is tested against the fake OpenAI server.</summary>
+    public Task<MessageReply> SendAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
+        SendAsync(id, message, cancellationToken);
+
+    public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
+        SendStreamingAsync(id, message, cancellationToken);
+
     public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var session = tenant.Find(id);

@@ -21,7 +21,18 @@ internal static class MessagesApi
     {
         var sessionId = SessionRoutes.Id(id);
         var stream = ParseStream(request.Query["stream"].ToString());
-        var message = (await body.ReadAsync<MessageRequest>(request, cancellationToken)).Message;
+        var read = await body.ReadAsync<MessageRequest>(request, cancellationToken);
+        var message = read.Message;
+        var options = read.Options ?? TurnOptions.None;
+        try
+        {
+            options.Validate();
+        }
+        catch (ValidationException e)
+        {
+            throw new ValidationException(e.Errors.ToDictionary(kv => "options." + kv.Key, kv => kv.Value));
+        }
+
         if (string.IsNullOrWhiteSpace(message))
         {
             throw ValidationException.For("message", "must not be empty");
@@ -34,12 +45,12 @@ internal static class MessagesApi
 
         if (!stream)
         {
-            return TypedResults.Ok(await client.SendAsync(sessionId, message, cancellationToken));
+            return TypedResults.Ok(await client.SendAsync(sessionId, message, options, cancellationToken));
         }
 
         // Wait for the first update before answering: a refusal (unknown session, turn in progress…) is then
         // an ordinary problem response rather than an error event.
-        var updates = client.SendStreamingAsync(sessionId, message, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = client.SendStreamingAsync(sessionId, message, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             if (!await updates.MoveNextAsync())

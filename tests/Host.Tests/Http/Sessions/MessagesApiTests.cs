@@ -113,6 +113,29 @@ public sealed class MessagesApiTests(ProviderHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Send_WithOptions_TheProviderGetsThem_AndInvalidOnesAre400NamingThem()
+    {
+        var id = (await _host.AcmeClient().CreateAsync()).Id;
+        _provider.Enqueue(FakeOpenAiResponse.Reply("cool"));
+        var before = _provider.AttemptCount;
+
+        var ok = await _http.PostAsync($"v1/sessions/{id}/messages", new StringContent(
+            """{"message":"hi","options":{"temperature":0.1,"maxOutputTokens":9,"responseFormat":{"kind":"JsonObject"}}}""", Encoding.UTF8, "application/json"));
+        var bad = await _http.PostAsync($"v1/sessions/{id}/messages", new StringContent(
+            """{"message":"hi","options":{"temperature":9}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var sent = _provider.Requests[before].Json!;
+        Assert.Equal(0.1, sent["temperature"]!.GetValue<double>(), 3);
+        Assert.Equal(9, (sent["max_completion_tokens"] ?? sent["max_tokens"])!.GetValue<int>());
+        Assert.Equal("json_object", sent["response_format"]!["type"]!.GetValue<string>());
+        var problem = await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("options.temperature", out _), problem.ToString());
+        Assert.Equal(before + 1, _provider.AttemptCount);
+        Assert.Equal(2, (await _host.AcmeClient().GetHistoryAsync(id)).Count);
+    }
+
+    [Fact]
     public async Task CancelTurn_NoTurnRunning_ReturnsFalse()
     {
         var id = (await _host.AcmeClient().CreateAsync()).Id;

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
 /// <summary>
-/// The members of an OpenAI <c>POST /v1/chat/completions</c> body that this gateway reads; the rest
-/// (temperature, tools, …) are accepted and ignored.
+/// The members of an OpenAI <c>POST /v1/chat/completions</c> body that this gateway reads. The sampling members are
+/// passed to the model for this turn (<see cref="JidoSessions.Client.TurnOptions"/>); <c>n</c> other than 1 is refused; members this
+/// gateway does not know are skipped.
 /// </summary>
 internal sealed record ChatCompletionRequest(
     string? Model,
@@ -12,7 +13,16 @@ internal sealed record ChatCompletionRequest(
     bool? Stream,
     ChatStreamOptions? StreamOptions,
     string? User,
-    int? N);
+    int? N,
+    float? Temperature = null,
+    float? TopP = null,
+    int? MaxTokens = null,
+    int? MaxCompletionTokens = null,
+    JsonElement Stop = default,
+    long? Seed = null,
+    float? PresencePenalty = null,
+    float? FrequencyPenalty = null,
+    JsonElement ResponseFormat = default);
 
 /// <summary>One request message; <see cref="Content"/> is a string or an array of content parts.</summary>
 internal sealed record ChatRequestMessage(string? Role, JsonElement Content);

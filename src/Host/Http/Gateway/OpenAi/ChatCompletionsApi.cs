@@ -40,7 +40,7 @@ internal static class ChatCompletionsApi
         {
             await using (lease)
             {
-                var reply = await client.SendAsync(lease.Id, turn.Text, cancellationToken);
+                var reply = await client.SendAsync(lease.Id, turn.Text, turn.Options, cancellationToken);
                 var completion = (answer with { Model = turn.Model ?? reply.Model }).Completion(reply.Text, ChatUsage.Estimate(turn.Text, reply.Text));
                 return TypedResults.Json(completion, OpenAiJson.Options);
             }
@@ -48,7 +48,7 @@ internal static class ChatCompletionsApi
 
         // Wait for the first update before answering: a refusal (turn in progress, provider failure…) is then an
         // ordinary error response with its status rather than an error inside a 200 stream.
-        var updates = client.SendStreamingAsync(lease.Id, turn.Text, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = client.SendStreamingAsync(lease.Id, turn.Text, turn.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             if (!await updates.MoveNextAsync())

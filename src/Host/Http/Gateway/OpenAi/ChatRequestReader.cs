@@ -71,9 +71,84 @@ internal static class ChatRequestReader
             system.Count == 0 ? null : string.Join("\n\n", system),
             body.Model,
             body.Stream ?? false,
-            body.StreamOptions?.IncludeUsage ?? false);
+            body.StreamOptions?.IncludeUsage ?? false,
+            Options(body));
         Validate(turn);
         return turn;
+    }
+
+    /// <summary>The request's sampling members as this turn's options, validated under their OpenAI names.</summary>
+    private static TurnOptions Options(ChatCompletionRequest body)
+    {
+        var options = new TurnOptions
+        {
+            Temperature = body.Temperature,
+            TopP = body.TopP,
+            MaxOutputTokens = body.MaxCompletionTokens ?? body.MaxTokens,
+            Stop = Stop(body.Stop),
+            Seed = body.Seed,
+            PresencePenalty = body.PresencePenalty,
+            FrequencyPenalty = body.FrequencyPenalty,
+            ResponseFormat = Format(body.ResponseFormat),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ValidationException e)
+        {
+            var tokens = body.MaxCompletionTokens is not null ? "max_completion_tokens" : "max_tokens";
+            throw new ValidationException(e.Errors.ToDictionary(
+                p => p.Key switch
+                {
+                    "topP" => "top_p",
+                    "maxOutputTokens" => tokens,
+                    "presencePenalty" => "presence_penalty",
+                    "frequencyPenalty" => "frequency_penalty",
+                    "responseFormat.schemaName" => "response_format.json_schema.name",
+                    "responseFormat.schema" => "response_format.json_schema.schema",
+                    var other => other,
+                },
+                p => p.Value));
+        }
+
+        return options;
+    }
+
+    private static List<string>? Stop(JsonElement stop) => stop.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.String => [stop.GetString()!],
+        JsonValueKind.Array when stop.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => [.. stop.EnumerateArray().Select(e => e.GetString()!)],
+        _ => throw ValidationException.For("stop", "must be a string or an array of strings"),
+    };
+
+    private static TurnResponseFormat? Format(JsonElement format)
+    {
+        if (format.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var type = format.ValueKind == JsonValueKind.Object && format.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        switch (type)
+        {
+            case "text":
+                return new TurnResponseFormat(ResponseFormatKind.Text);
+            case "json_object":
+                return new TurnResponseFormat(ResponseFormatKind.JsonObject);
+            case "json_schema":
+                if (!format.TryGetProperty("json_schema", out var schema) || schema.ValueKind != JsonValueKind.Object)
+                {
+                    throw ValidationException.For("response_format.json_schema", "is required for type 'json_schema': an object with name and schema");
+                }
+
+                var name = schema.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                var body = schema.TryGetProperty("schema", out var s) ? s.GetRawText() : null;
+                return new TurnResponseFormat(ResponseFormatKind.JsonSchema, name, body);
+            default:
+                throw ValidationException.For("response_format.type", "must be 'text', 'json_object' or 'json_schema'");
+        }
     }
 
     private static async Task<ChatCompletionRequest> DeserializeAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace JidoSessions.Client;
+
+/// <summary>What shape the model's reply must have.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ResponseFormatKind>))]
+public enum ResponseFormatKind
+{
+    /// <summary>Free text (the default).</summary>
+    Text,
+
+    /// <summary>Any JSON object.</summary>
+    JsonObject,
+
+    /// <summary>JSON matching <see cref="TurnResponseFormat.Schema"/>.</summary>
+    JsonSchema,
+}
+
+/// <summary>The reply's format; for <see cref="ResponseFormatKind.JsonSchema"/>, a named JSON schema (its JSON text).</summary>
+public sealed record TurnResponseFormat(ResponseFormatKind Kind, string? SchemaName = null, string? Schema = null);
+
+/// <summary>
+/// Sampling settings of one turn, passed to the model as they are (null: the provider's default). Not stored: the next
+/// turn starts from the defaults again.
+/// </summary>
+public sealed partial record TurnOptions
+{
+    /// <summary>No settings: the provider's defaults.</summary>
+    public static TurnOptions None { get; } = new();
+
+    /// <summary>0–2.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>Nucleus sampling, above 0 and at most 1.</summary>
+    public float? TopP { get; init; }
+
+    /// <summary>The most tokens the reply may have, 1–1,000,000.</summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>Up to 4 sequences (1–256 characters) that end the reply.</summary>
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <summary>Asks the provider for repeatable sampling.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>−2–2.</summary>
+    public float? PresencePenalty { get; init; }
+
+    /// <summary>−2–2.</summary>
+    public float? FrequencyPenalty { get; init; }
+
+    /// <summary>The reply's format.</summary>
+    public TurnResponseFormat? ResponseFormat { get; init; }
+
+    /// <summary>True when nothing is set.</summary>
+    [JsonIgnore]
+    public bool IsEmpty =>
+        Temperature is null && TopP is null && MaxOutputTokens is null && Stop is null && Seed is null
+        && PresencePenalty is null && FrequencyPenalty is null && ResponseFormat is null;
+
+    /// <exception cref="ValidationException">Every invalid member, named.</exception>
+    public void Validate()
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        Range(errors, "temperature", Temperature, 0, 2, "between 0 and 2");
+        if (TopP is { } topP && !(topP > 0 && topP <= 1))
+        {
+            errors["topP"] = $"must be above 0 and at most 1 (was {topP})";
+        }
+
+        if (MaxOutputTokens is { } max && max is < 1 or > 1_000_000)
+        {
+            errors["maxOutputTokens"] = $"must be between 1 and 1000000 (was {max})";
+        }
+
+        if (Stop is { } stop && (stop.Count > 4 || stop.Any(s => string.IsNullOrEmpty(s) || s.Length > 256)))
+        {
+            errors["stop"] = "must be at most 4 sequences of 1-256 characters";
+        }
+
+        Range(errors, "presencePenalty", PresencePenalty, -2, 2, "between -2 and 2");
+        Range(errors, "frequencyPenalty", FrequencyPenalty, -2, 2, "between -2 and 2");
+        if (ResponseFormat is { Kind: ResponseFormatKind.JsonSchema } format)
+        {
+            if (format.SchemaName is not { } name || !SchemaNamePattern().IsMatch(name))
+            {
+                errors["responseFormat.schemaName"] = "is required for a JSON schema: 1-64 letters, digits, '_' or '-'";
+            }
+
+            if (!IsJsonObject(format.Schema))
+            {
+                errors["responseFormat.schema"] = "must be a JSON object (the schema)";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static void Range(Dictionary<string, string> errors, string field, float? value, float min, float max, string expected)
+    {
+        if (value is { } v && !(v >= min && v <= max))
+        {
+            errors[field] = $"must be {expected} (was {v})";
+        }
+    }
+
+    private static bool IsJsonObject(string? json)
+    {
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SchemaNamePattern();
+}

@@ -40,7 +40,7 @@ internal sealed partial class TurnExecution(
         BuiltContext built;
         try
         {
-            built = await context.AskFor<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget), contextTimeout, token).ConfigureAwait(false);
+            built = await context.AskFor<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget, request.Options?.PriorMessages), contextTimeout, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -173,7 +173,10 @@ internal sealed partial class ContextManager : UntypedPersistentActor
                 return new ContextFile(file.Info.Path, cached.Text, cached.Tokens);
             })
             .ToArray();
-        return _reducer.Reduce(new ContextInput(request.SystemPrompt, files, _state.History, request.UserMessage, request.TokenBudget));
+        IReadOnlyList<HistoryEntry> history = request.Prior is { Count: > 0 } prior
+            ? [.. _state.History, .. prior.Select(m => new HistoryEntry(0, m.Role, m.Text, Now))]
+            : _state.History;
+        return _reducer.Reduce(new ContextInput(request.SystemPrompt, files, history, request.UserMessage, request.TokenBudget));
     }
 
     private static CachedFile Render(ActiveFile file)

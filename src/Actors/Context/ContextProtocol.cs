@@ -11,7 +11,8 @@ namespace JidoSessions.Actors.Context;
 /// Build the model input for a turn: system prompt first, then active files, then as much history as
 /// fits the token budget (newest kept), then <see cref="UserMessage"/>. Reply: <see cref="BuiltContext"/>.
 /// </summary>
-internal sealed record BuildContext(string UserMessage, string? SystemPrompt, int TokenBudget);
+/// <remarks><see cref="Prior"/>: a stateless caller's messages, read after the history (not stored).</remarks>
+internal sealed record BuildContext(string UserMessage, string? SystemPrompt, int TokenBudget, IReadOnlyList<PriorMessage>? Prior = null);
 
 /// <summary>The messages to send to the model, and the estimated tokens they take.</summary>
 internal sealed record BuiltContext(IReadOnlyList<ChatMessage> Messages, int EstimatedTokens);

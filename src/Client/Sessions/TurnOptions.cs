@@ -21,9 +21,12 @@ public enum ResponseFormatKind
 /// <summary>The reply's format; for <see cref="ResponseFormatKind.JsonSchema"/>, a named JSON schema (its JSON text).</summary>
 public sealed record TurnResponseFormat(ResponseFormatKind Kind, string? SchemaName = null, string? Schema = null);
 
+/// <summary>A message placed before this turn's message as if it were history (see <see cref="TurnOptions.PriorMessages"/>).</summary>
+public sealed record PriorMessage(MessageRole Role, string Text);
+
 /// <summary>
-/// Sampling settings of one turn, passed to the model as they are (null: the provider's default). Not stored: the next
-/// turn starts from the defaults again.
+/// Settings of one turn: sampling settings passed to the model as they are (null: the provider's default), and the
+/// messages of a stateless caller. Not stored: the next turn starts from the defaults again.
 /// </summary>
 public sealed partial record TurnOptions
 {
@@ -54,11 +57,18 @@ public sealed partial record TurnOptions
     /// <summary>The reply's format.</summary>
     public TurnResponseFormat? ResponseFormat { get; init; }
 
+    /// <summary>
+    /// Messages the caller holds that the session does not (a stateless client sends its whole conversation): the
+    /// model reads them after the session's own history and before this turn's message, within the token budget;
+    /// they are not appended to the history. At most 10,000.
+    /// </summary>
+    public IReadOnlyList<PriorMessage>? PriorMessages { get; init; }
+
     /// <summary>True when nothing is set.</summary>
     [JsonIgnore]
     public bool IsEmpty =>
         Temperature is null && TopP is null && MaxOutputTokens is null && Stop is null && Seed is null
-        && PresencePenalty is null && FrequencyPenalty is null && ResponseFormat is null;
+        && PresencePenalty is null && FrequencyPenalty is null && ResponseFormat is null && PriorMessages is null;
 
     /// <exception cref="ValidationException">Every invalid member, named.</exception>
     public void Validate()
@@ -93,6 +103,11 @@ public sealed partial record TurnOptions
             {
                 errors["responseFormat.schema"] = "must be a JSON object (the schema)";
             }
+        }
+
+        if (PriorMessages is { } prior && (prior.Count > 10_000 || prior.Any(m => m is null || m.Text is null || !Enum.IsDefined(m.Role))))
+        {
+            errors["priorMessages"] = "must be at most 10000 messages, each with a role (User or Assistant) and a text";
         }
 
         if (errors.Count > 0)

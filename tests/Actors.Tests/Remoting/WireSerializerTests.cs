@@ -42,6 +42,7 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             {
                 Temperature = 0.5f, TopP = 0.9f, MaxOutputTokens = 100, Stop = ["END"], Seed = 7, PresencePenalty = 0.1f, FrequencyPenalty = -0.1f,
                 ResponseFormat = new TurnResponseFormat(ResponseFormatKind.JsonSchema, "place", "{\"type\":\"object\"}"),
+                PriorMessages = [new PriorMessage(MessageRole.User, "earlier"), new PriorMessage(MessageRole.Assistant, "noted")],
             })),
             new SessionEnvelope(Tenant, Id, CancelTurn.Instance),
             new SessionEnvelope(Tenant, Id, GetSessionInfo.Instance),

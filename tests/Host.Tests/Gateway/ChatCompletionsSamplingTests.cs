@@ -64,6 +64,54 @@ public sealed class ChatCompletionsSamplingTests(ProviderHostFixture fixture) : 
         Assert.DoesNotContain(next, m => m.Key is "temperature" or "top_p" or "max_completion_tokens" or "max_tokens" or "stop" or "seed" or "response_format");
     }
 
+    [Fact]
+    public async Task Complete_WithoutKey_TheModelReadsTheRequestsEarlierMessagesInOrder()
+    {
+        _provider.Enqueue(FakeOpenAiResponse.Reply("You are Ada."));
+        var before = _provider.AttemptCount;
+        var body = new JsonObject
+        {
+            ["model"] = ProviderHostFixture.Model,
+            ["messages"] = new JsonArray(
+                new JsonObject { ["role"] = "system", ["content"] = "Be brief." },
+                new JsonObject { ["role"] = "user", ["content"] = "My name is Ada." },
+                new JsonObject { ["role"] = "assistant", ["content"] = "Hello Ada." },
+                new JsonObject { ["role"] = "user", ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "I live in Oslo." }) },
+                new JsonObject { ["role"] = "assistant", ["content"] = "Noted." },
+                new JsonObject { ["role"] = "user", ["content"] = "Who am I?" }),
+        };
+
+        var completion = await OpenAiWire.CompleteAsync(_http, body);
+
+        Assert.Equal("You are Ada.", OpenAiWire.Content(completion));
+        Assert.Equal(
+            [("system", "Be brief."), ("user", "My name is Ada."), ("assistant", "Hello Ada."), ("user", "I live in Oslo."), ("assistant", "Noted."), ("user", "Who am I?")],
+            _provider.Requests[before].Messages.Select(m => (m.Role, m.Content ?? "")));
+    }
+
+    [Fact]
+    public async Task Complete_WithKey_EarlierMessagesOfTheRequestAreNotReadTwice()
+    {
+        var key = "sampling:keyed:" + Guid.NewGuid();
+        _provider.Enqueue(FakeOpenAiResponse.Reply("Hi."), FakeOpenAiResponse.Reply("Ada."));
+        await OpenAiWire.CompleteAsync(_http, OpenAiWire.Body("My name is Ada.", model: ProviderHostFixture.Model), key);
+        var before = _provider.AttemptCount;
+        var body = new JsonObject
+        {
+            ["model"] = ProviderHostFixture.Model,
+            ["messages"] = new JsonArray(
+                new JsonObject { ["role"] = "user", ["content"] = "My name is Ada." },
+                new JsonObject { ["role"] = "assistant", ["content"] = "Hi." },
+                new JsonObject { ["role"] = "user", ["content"] = "Who am I?" }),
+        };
+
+        await OpenAiWire.CompleteAsync(_http, body, key);
+
+        Assert.Equal(
+            [("user", "My name is Ada."), ("assistant", "Hi."), ("user", "Who am I?")],
+            _provider.Requests[before].Messages.Select(m => (m.Role, m.Content ?? "")));
+    }
+
     public static TheoryData<string, string, string> Refused() => new()
     {
         { "temperature", "3", "temperature" },

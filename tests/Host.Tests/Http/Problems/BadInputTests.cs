@@ -52,7 +52,7 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"text\": \"hi\"}", "text", "expected 'message'")]
+    [InlineData("{\"text\": \"hi\"}", "text", "expected one of 'message', 'options'")]
     [InlineData("{\"message\": 5}", "message", "has the wrong type")]
     public async Task SendMessage_WrongField_NamesTheExpectedFieldAndNoDotNetType(string json, string field, string expected)
     {

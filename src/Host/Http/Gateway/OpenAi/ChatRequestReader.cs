@@ -65,16 +65,36 @@ internal static class ChatRequestReader
             throw ValidationException.For(field, $"must be at most {http.MaxMessageChars} characters (was {text.Length})");
         }
 
+        var key = Key(request, body.User);
         var turn = new ChatTurn(
-            Key(request, body.User),
+            key,
             text,
             system.Count == 0 ? null : string.Join("\n\n", system),
             body.Model,
             body.Stream ?? false,
             body.StreamOptions?.IncludeUsage ?? false,
-            Options(body));
+            Options(body) with { PriorMessages = key is null ? Prior(messages, lastUser) : null });
         Validate(turn);
         return turn;
+    }
+
+    /// <summary>
+    /// A key-less request's conversation before its last user message (user and assistant messages with text): the
+    /// one-off session has no history of its own, so the model reads these instead. Null when there are none.
+    /// </summary>
+    private static List<PriorMessage>? Prior(IReadOnlyList<ChatRequestMessage?> messages, int lastUser)
+    {
+        var prior = new List<PriorMessage>();
+        for (var i = 0; i < lastUser; i++)
+        {
+            var role = messages[i]!.Role switch { "user" => MessageRole.User, "assistant" => MessageRole.Assistant, _ => (MessageRole?)null };
+            if (role is { } r && messages[i]!.Content.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+            {
+                prior.Add(new PriorMessage(r, ChatContent.Text(messages[i]!.Content, $"messages[{i}].content")));
+            }
+        }
+
+        return prior.Count == 0 ? null : prior;
     }
 
     /// <summary>The request's sampling members as this turn's options, validated under their OpenAI names.</summary>

@@ -16,6 +16,7 @@ using JidoSessions.Actors.Keys;
 using JidoSessions.Actors.Persistence;
 using JidoSessions.Actors.Remoting;
 using JidoSessions.Actors.Sessions;
+using JidoSessions.Actors.Support;
 using JidoSessions.Client;
 using JidoSessions.Persistence.Directory;
 using JidoSessions.Persistence.Serialization;
@@ -57,7 +58,8 @@ public static class JidoSessionsAkkaExtensions
             .WithRemoting(cluster.Hostname, cluster.Port)
             .WithClustering(new ClusterOptions { SeedNodes = [.. cluster.SeedNodes], Roles = [.. cluster.Roles] })
             .WithDistributedPubSub(role: null!)
-            .AddHocon($"akka.persistence.max-concurrent-recoveries = {options.Storage.MaxConcurrentRecoveries}", HoconAddMode.Prepend);
+            .AddHocon($"akka.persistence.max-concurrent-recoveries = {options.Storage.MaxConcurrentRecoveries}", HoconAddMode.Prepend)
+            .AddHocon(CompactMailbox.Hocon, HoconAddMode.Append);
         if (options.AkkaHocon is { Length: > 0 } hocon)
         {
             builder.AddHocon(hocon, HoconAddMode.Prepend);
@@ -223,8 +225,8 @@ public static class JidoSessionsAkkaExtensions
             // every Props it makes, which was a quarter of the CPU of creating a session (dotnet-trace, bench "new").
             contextOverride is { } custom
                 ? (id, tenant, owner, s) => custom.Create(id, tenant, owner, s)
-                : (id, tenant, owner, s) => Props.Create<ContextManager>(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null!, reducer),
-            (id, tenant, context, owner, s) => Props.Create<LlmAgent>(id, tenant, context, model, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner));
+                : (id, tenant, owner, s) => Props.Create<ContextManager>(id, tenant, s.Events, s.Time, s.LoggerFactory, owner, s.Options.SnapshotEvery, null!, reducer).WithMailbox(CompactMailbox.ConfigPath),
+            (id, tenant, context, owner, s) => Props.Create<LlmAgent>(id, tenant, context, model, s.Options.RequestTimeout, s.Time, s.LoggerFactory, owner).WithMailbox(CompactMailbox.ConfigPath));
         Services.AddOrUpdate(system, services);
         return services;
     }

@@ -29,7 +29,7 @@ public static class SessionSystemBootstrap
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         akka.loglevel = WARNING
-        """);
+        """).WithFallback(ConfigurationFactory.ParseString(Support.CompactMailbox.Hocon));
 
     /// <summary>Starts the session system in <paramref name="system"/> and returns once this node is Up and it answers.</summary>
     public static async Task<SessionSystem> StartAsync(

@@ -21,7 +21,7 @@ internal sealed class KeyEntity : UntypedPersistentActor
 
     public override string PersistenceId { get; }
 
-    public static Props Props(string entityId) => Akka.Actor.Props.Create<KeyEntity>(entityId);
+    public static Props Props(string entityId) => Akka.Actor.Props.Create<KeyEntity>(entityId).WithMailbox(Support.CompactMailbox.ConfigPath);
 
     protected override void OnRecover(object message)
     {

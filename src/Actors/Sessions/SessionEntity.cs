@@ -55,7 +55,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
 
     /// <summary>Props for the region's entity factory.</summary>
     public static Props Props(string entityId, SessionServices services) =>
-        Akka.Actor.Props.Create<SessionEntity>(entityId, services);
+        Akka.Actor.Props.Create<SessionEntity>(entityId, services).WithMailbox(CompactMailbox.ConfigPath);
 
     /// <summary>A purged session: its journal remembers a sequence number but holds no events.</summary>
     private bool IsPurged => _state is null && LastSequenceNr > 0;

@@ -6,6 +6,9 @@ using JidoSessions.Persistence.Directory;
 
 namespace JidoSessions.Actors.Sessions;
 
+/// <summary>On the node's EventStream after each sweep (the next one is scheduled by then): how many sessions it nudged.</summary>
+internal sealed record TtlSweepCompleted(int Nudged);
+
 /// <summary>
 /// One per node: every <see cref="Hosting.SessionSystemOptions.TtlSweepInterval"/> (on the injected
 /// <see cref="TimeProvider"/>) it reads from the listing the sessions idle for longer than the TTL, least recently
@@ -62,6 +65,7 @@ internal sealed class TtlSweeper : ReceiveActor
         }
 
         ScheduleNext();
+        Context.System.EventStream.Publish(new TtlSweepCompleted(idle.Count));
     }
 
     private void ScheduleNext()

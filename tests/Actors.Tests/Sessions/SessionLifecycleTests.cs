@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Microsoft.Extensions.Time.Testing;
 using JidoSessions.Actors.Tests.Support;
+using JidoSessions.Actors.Sessions;
 using JidoSessions.Client;
 
 namespace JidoSessions.Actors.Tests.Sessions;
@@ -88,6 +89,10 @@ public sealed class SessionLifecycleTests
             }),
             time: time);
         var client = system.ForTenant(Tenant);
+
+        // Each sweep reports itself once the next is scheduled: the barrier between advancing the clock and the next advance.
+        var sweeps = Inbox.Create(system.ActorSystem);
+        system.ActorSystem.EventStream.Subscribe(sweeps.Receiver, typeof(TtlSweepCompleted));
         var key = SessionKey.Parse("sleeps-past-its-ttl");
         var sleeper = (await client.GetOrCreateAsync(key)).Session;
         await client.SendAsync(sleeper.Id, "remember me");
@@ -101,15 +106,20 @@ public sealed class SessionLifecycleTests
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.IsType<Terminated>(await watcher.ReceiveAsync(TimeSpan.FromSeconds(10)));
 
-        // The other session stays active: a turn 50 minutes in.
+        // The other session stays active: a turn 50 minutes in (the sweep due at 10 minutes runs now, finding nothing).
         time.Advance(TimeSpan.FromMinutes(45));
+        Assert.Equal(0, Assert.IsType<TtlSweepCompleted>(await sweeps.ReceiveAsync(TimeSpan.FromSeconds(10))).Nudged);
         await client.SendAsync(recent.Id, "still here");
 
-        // Past the sleeper's TTL: the next sweeps wake it and it ends itself.
+        // Past the sleeper's TTL: the sweeps at 60, 70 and 80 minutes; from 70 on the sleeper is a candidate.
+        var nudged = 0;
         for (var i = 0; i < 3; i++)
         {
             time.Advance(TimeSpan.FromMinutes(10));
+            nudged += Assert.IsType<TtlSweepCompleted>(await sweeps.ReceiveAsync(TimeSpan.FromSeconds(10))).Nudged;
         }
+
+        Assert.True(nudged >= 1);
 
         var terminated = await WaitForAsync(recorder, e => e is SessionTerminated t && t.SessionId == sleeper.Id);
         Assert.Equal(TerminationReason.Expired, ((SessionTerminated)terminated).Reason);

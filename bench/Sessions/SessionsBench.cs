@@ -63,6 +63,11 @@ internal sealed class SessionsBench(BenchOptions options, TextWriter output)
             figures.AddRange(await JournalFiguresAsync());
         }
 
+        if (options.Only is null || options.Only.Contains("scale"))
+        {
+            figures.AddRange(await ScaleWorkloads.MeasureAsync(options.LargeCount, output));
+        }
+
         var baseline = options.BaselineFile is { } file && File.Exists(file)
             ? SessionFigures.FromTsv(await File.ReadAllTextAsync(file)).ToDictionary(f => f.Name)
             : [];

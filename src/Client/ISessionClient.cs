@@ -57,6 +57,29 @@ public interface ISessionClient
     /// <summary>The session's history, oldest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The audit view of the session's history: every stored message (those a rewind hid marked
+    /// <see cref="HistoryAuditEntry.Rewound"/>), each rewind, and the fork the session came from, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<HistoryAuditEntry>> GetHistoryAuditAsync(SessionId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a new session of this tenant (new id, optional key) whose history, files and config are the source's as
+    /// of message <see cref="ForkSessionRequest.AtSequence"/>; the source is untouched. A turn running on the source is
+    /// either wholly in the fork or not at all. Refused with <see cref="ValidationException"/> for a sequence the
+    /// source's history does not hold or a key that names a live session, and as for any request to an ended, failed
+    /// or foreign session. Publishes <see cref="SessionForked"/>.
+    /// </summary>
+    Task<SessionInfo> ForkAsync(SessionId id, ForkSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hides the messages after <paramref name="toSequence"/> from the session's history and from the model's context
+    /// (journaled: nothing is erased, <see cref="GetHistoryAuditAsync"/> still shows them). The next message continues
+    /// the sequence after the hidden ones. Refused with <see cref="ValidationException"/> for a sequence the history does
+    /// not hold, <see cref="TurnInProgressException"/> while a turn runs. Publishes <see cref="SessionRewound"/>.
+    /// </summary>
+    Task<SessionInfo> RewindAsync(SessionId id, long toSequence, CancellationToken cancellationToken = default);
+
     /// <summary>Adds (or replaces) an active file.</summary>
     Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default);
 

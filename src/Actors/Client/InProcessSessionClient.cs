@@ -111,6 +111,27 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default) =>
         AskSessionAsync<IReadOnlyList<HistoryEntry>>(id, GetHistory.Instance, Options.RequestTimeout, cancellationToken);
 
+    public Task<IReadOnlyList<HistoryAuditEntry>> GetHistoryAuditAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<IReadOnlyList<HistoryAuditEntry>>(id, GetHistoryAudit.Instance, Options.RequestTimeout, cancellationToken);
+
+    public Task<SessionInfo> ForkAsync(SessionId id, ForkSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw ValidationException.For("fork", "is required");
+        }
+
+        if (request.Key is { Value: null })
+        {
+            throw ValidationException.For("key", "must be a valid key or absent");
+        }
+
+        return AskSessionAsync<SessionInfo>(id, new ForkSession(request.AtSequence, request.Key), Options.RequestTimeout, cancellationToken);
+    }
+
+    public Task<SessionInfo> RewindAsync(SessionId id, long toSequence, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<SessionInfo>(id, new RewindSession(toSequence), Options.RequestTimeout, cancellationToken);
+
     public Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default) =>
         AskSessionAsync<SessionFileInfo>(id, new AddFile(file ?? throw ValidationException.For("file", "is required")), Options.RequestTimeout, cancellationToken);
 

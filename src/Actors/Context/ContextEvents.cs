@@ -1,3 +1,5 @@
+using JidoSessions.Client;
+
 namespace JidoSessions.Actors.Context;
 
 // The journaled events of a ContextManager (persistence id "context-{sessionId}"). Each is registered
@@ -37,3 +39,23 @@ internal sealed record LimitsChanged(int MaxHistory, int MaxFiles) : IContextEve
 
 /// <summary>One metadata key and value of a file, as stored.</summary>
 internal sealed record FileMetadataEntry(string Key, string Value);
+
+/// <summary>
+/// Messages after <see cref="ToSequence"/> were hidden from history and context (they stay in the audit view; the
+/// next message continues the sequence after them).
+/// </summary>
+internal sealed record HistoryRewound(long ToSequence, DateTimeOffset At) : IContextEvent;
+
+/// <summary>The session's config changed; <see cref="Before"/> was in force until now (kept so a fork can read it).</summary>
+internal sealed record ConfigSuperseded(SessionConfig Before) : IContextEvent;
+
+/// <summary>
+/// The first event of a forked session's context: the source's history through <see cref="AtSequence"/> and the files
+/// active then (each as the <see cref="FileAdded"/> that made it active).
+/// </summary>
+internal sealed record ContextSeeded(
+    SessionId Source,
+    long AtSequence,
+    IReadOnlyList<HistoryEntry> History,
+    IReadOnlyList<FileAdded> Files,
+    DateTimeOffset At) : IContextEvent;

@@ -41,6 +41,41 @@ internal sealed partial class ContextManager
         Commit([removed], () => replyTo.Tell(true, Self));
     }
 
+    private void HandlePlanFork(PlanFork plan)
+    {
+        if (_state.PlanFork(_sessionId, plan.AtSequence, Now, out var seed, out var configThen) is { } invalid)
+        {
+            plan.ReplyTo.Tell(new FailureReply(invalid), Self);
+            return;
+        }
+
+        Sender.Tell(new ForkPlanned(seed!, configThen, plan.Key, plan.ReplyTo), Self);
+    }
+
+    private void HandleSeed(SeedContext seed)
+    {
+        var owner = Sender;
+
+        // Seeding twice (a fork's open retried after a crash) must not stack a second copy.
+        IReadOnlyList<IContextEvent> events = _state.ForkedFrom is null && _state.History.Count == 0 && _state.Files.Count == 0 ? [seed.Seed] : [];
+        Commit(events, () => owner.Tell(new ContextSeedStored(_state.History.Count, seed.Seed.Source, seed.Seed.AtSequence, seed.ReplyTo), Self));
+    }
+
+    private void HandleRewind(RewindContext rewind)
+    {
+        var owner = Sender;
+        if (_state.PlanRewind(rewind.ToSequence, Now, out var rewound) is { } invalid)
+        {
+            rewind.ReplyTo.Tell(new FailureReply(invalid), Self);
+            return;
+        }
+
+        Commit(rewound is null ? [] : [rewound], () =>
+            owner.Tell(new ContextRewound(rewind.ToSequence, rewound is not null, _state.History.Count, LastMessageAt, rewind.ReplyTo), Self));
+    }
+
+    private DateTimeOffset? LastMessageAt => _state.History.Count > 0 ? _state.History[^1].At : null;
+
     private void HandleSnapshotSaved(SaveSnapshotSuccess saved)
     {
         var through = saved.Metadata.SequenceNr;

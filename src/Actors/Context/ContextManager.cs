@@ -118,6 +118,21 @@ internal sealed partial class ContextManager : UntypedPersistentActor
             case GetHistory:
                 Sender.Tell(_state.History, Self);
                 break;
+            case GetHistoryAudit:
+                Sender.Tell(_state.Audit(), Self);
+                break;
+            case PlanFork plan:
+                HandlePlanFork(plan);
+                break;
+            case SeedContext seed:
+                HandleSeed(seed);
+                break;
+            case RewindContext rewind:
+                HandleRewind(rewind);
+                break;
+            case NoteConfigChange note:
+                Commit([new ConfigSuperseded(note.Before)], static () => { });
+                break;
             case ListFiles:
                 Sender.Tell(_state.FileIndex, Self);
                 break;
@@ -225,6 +240,7 @@ internal sealed partial class ContextManager : UntypedPersistentActor
             case HistoryTrimmed trimmed:
                 LogHistoryTrimmed(_log, _sessionId, trimmed.ThroughSequence, _state.History.Count);
                 break;
+
             case FileAdded added:
                 _cache.Invalidate(_sessionId, added.Path);
                 LogFileAdded(_log, _sessionId, added.Path, added.Length);

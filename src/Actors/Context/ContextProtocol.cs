@@ -1,3 +1,4 @@
+using Akka.Actor;
 using JidoSessions.Client;
 using Microsoft.Extensions.AI;
 
@@ -37,3 +38,30 @@ internal static class ContextManagerNames
 {
     public static string PersistenceIdOf(SessionId sessionId) => "context-" + sessionId;
 }
+
+/// <summary>
+/// Session → context: plan a fork at <see cref="AtSequence"/>. Reply to the session: <see cref="ForkPlanned"/>; a
+/// sequence the history does not hold is answered to <see cref="ReplyTo"/> as a validation failure.
+/// </summary>
+internal sealed record PlanFork(long AtSequence, SessionKey? Key, IActorRef ReplyTo);
+
+/// <summary>The fork's seed and the config in force at its message (null: the current one).</summary>
+internal sealed record ForkPlanned(ContextSeeded Seed, SessionConfig? ConfigThen, SessionKey? Key, IActorRef ReplyTo);
+
+/// <summary>A forked session → its new context: start from <see cref="Seed"/>. Reply to the session: <see cref="ContextSeedStored"/>.</summary>
+internal sealed record SeedContext(ContextSeeded Seed, IActorRef ReplyTo);
+
+/// <summary>The seed is durable (or was already there).</summary>
+internal sealed record ContextSeedStored(int MessageCount, SessionId Source, long AtSequence, IActorRef ReplyTo);
+
+/// <summary>
+/// Session → context: hide messages after <see cref="ToSequence"/>. Reply to the session: <see cref="ContextRewound"/>;
+/// an unknown sequence is answered to <see cref="ReplyTo"/> as a validation failure.
+/// </summary>
+internal sealed record RewindContext(long ToSequence, IActorRef ReplyTo);
+
+/// <summary>The rewind is durable (<see cref="Rewound"/> false: nothing was after the sequence, nothing written).</summary>
+internal sealed record ContextRewound(long ToSequence, bool Rewound, int MessageCount, DateTimeOffset? LastMessageAt, IActorRef ReplyTo);
+
+/// <summary>Session → context after a config change: <see cref="Before"/> was in force until now. No reply.</summary>
+internal sealed record NoteConfigChange(SessionConfig Before);

@@ -15,6 +15,9 @@ internal static class ContextSerialization
             .Add<FileAdded>("context.file-added.v1")
             .Add<FileRemoved>("context.file-removed.v1")
             .Add<LimitsChanged>("context.limits-changed.v1")
+            .Add<HistoryRewound>("context.history-rewound.v1")
+            .Add<ConfigSuperseded>("context.config-superseded.v1")
+            .Add<ContextSeeded>("context.seeded.v1")
             .Add<ContextSnapshot>("context.snapshot.v1");
     }
 }

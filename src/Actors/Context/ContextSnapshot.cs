@@ -6,6 +6,8 @@ namespace JidoSessions.Actors.Context;
 /// <summary>
 /// The stored form of a <see cref="ContextState"/> ("context.snapshot.v1"): plain lists, metadata as entries
 /// (the serializer would camel-case dictionary keys), every counter kept so sequences continue after recovery.
+/// The members after <see cref="MaxFiles"/> came with forks and rewinds; they are optional, so a snapshot written before
+/// them still reads (as a session that was never rewound or forked) under the same manifest.
 /// </summary>
 internal sealed record ContextSnapshot(
     IReadOnlyList<HistoryEntry> History,
@@ -13,7 +15,11 @@ internal sealed record ContextSnapshot(
     IReadOnlyList<SnapshotFile> Files,
     long NextFileOrder,
     int MaxHistory,
-    int MaxFiles)
+    int MaxFiles,
+    IReadOnlyList<RewoundSpan>? Rewinds = null,
+    IReadOnlyList<SnapshotEndedFile>? EndedFiles = null,
+    IReadOnlyList<SupersededConfig>? ConfigHistory = null,
+    ForkOrigin? ForkedFrom = null)
 {
     /// <summary>The snapshot of <paramref name="state"/>.</summary>
     public static ContextSnapshot From(ContextState state)
@@ -25,7 +31,11 @@ internal sealed record ContextSnapshot(
             [.. state.Files.Values.Select(SnapshotFile.From)],
             state.NextFileOrder,
             state.MaxHistory,
-            state.MaxFiles);
+            state.MaxFiles,
+            [.. state.Rewinds],
+            [.. state.EndedFiles.Select(e => new SnapshotEndedFile(SnapshotFile.From(e.File), e.EndedAfter))],
+            [.. state.ConfigHistory],
+            state.ForkedFrom);
     }
 
     /// <summary>The state this snapshot holds.</summary>
@@ -37,8 +47,15 @@ internal sealed record ContextSnapshot(
         NextFileOrder = NextFileOrder,
         MaxHistory = MaxHistory,
         MaxFiles = MaxFiles,
+        Rewinds = [.. Rewinds ?? []],
+        EndedFiles = [.. (EndedFiles ?? []).Select(e => new EndedFile(e.File.ToActiveFile(), e.EndedAfter))],
+        ConfigHistory = [.. ConfigHistory ?? []],
+        ForkedFrom = ForkedFrom,
     };
 }
+
+/// <summary>An ended file version inside a <see cref="ContextSnapshot"/>.</summary>
+internal sealed record SnapshotEndedFile(SnapshotFile File, long EndedAfter);
 
 /// <summary>One active file inside a <see cref="ContextSnapshot"/>.</summary>
 internal sealed record SnapshotFile(
@@ -48,7 +65,8 @@ internal sealed record SnapshotFile(
     string Sha256,
     DateTimeOffset AddedAt,
     IReadOnlyList<FileMetadataEntry> Metadata,
-    long Order)
+    long Order,
+    long AddedAfter = 0)
 {
     /// <summary>The stored form of <paramref name="file"/>.</summary>
     public static SnapshotFile From(ActiveFile file) => new(
@@ -58,11 +76,13 @@ internal sealed record SnapshotFile(
         file.Info.Sha256,
         file.Info.AddedAt,
         [.. file.Info.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new FileMetadataEntry(m.Key, m.Value))],
-        file.Order);
+        file.Order,
+        file.AddedAfter);
 
     /// <summary>The active file this entry holds.</summary>
     public ActiveFile ToActiveFile() => new(
         new SessionFileInfo(Path, Length, Sha256, AddedAt, Metadata.ToImmutableDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal)),
         Content,
-        Order);
+        Order,
+        AddedAfter);
 }

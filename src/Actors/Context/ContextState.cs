@@ -32,6 +32,21 @@ internal sealed partial record ContextState
     /// <summary>The add order the next added file gets.</summary>
     public long NextFileOrder { get; init; } = 1;
 
+    /// <summary>Rewinds, oldest first, with the messages each hid (at most <see cref="MaxHistory"/> hidden messages are kept).</summary>
+    public ImmutableList<RewoundSpan> Rewinds { get; init; } = [];
+
+    /// <summary>File versions no longer active whose lifetime a fork may still ask about.</summary>
+    public ImmutableList<EndedFile> EndedFiles { get; init; } = [];
+
+    /// <summary>Configs replaced after a message a fork may still ask about, oldest first.</summary>
+    public ImmutableList<SupersededConfig> ConfigHistory { get; init; } = [];
+
+    /// <summary>Where this session was forked from; null if it was not.</summary>
+    public ForkOrigin? ForkedFrom { get; init; }
+
+    /// <summary>The sequence of the newest message ever written (hidden ones included); 0 before any.</summary>
+    public long Position => NextSequence - 1;
+
     /// <summary>History messages kept by <see cref="PlanLimits"/>.</summary>
     public int MaxHistory { get; init; } = Defaults.MaxHistory;
 
@@ -48,14 +63,17 @@ internal sealed partial record ContextState
     public ContextState Apply(IContextEvent @event) => @event switch
     {
         TurnRecorded turn => ApplyTurn(turn),
-        HistoryTrimmed trimmed => this with { History = History.RemoveRange(0, CountThrough(trimmed.ThroughSequence)) },
-        FileAdded added => this with
+        HistoryTrimmed trimmed => (this with { History = History.RemoveRange(0, CountThrough(trimmed.ThroughSequence)) }).Pruned(),
+        FileAdded added => (Files.TryGetValue(added.Path, out var replaced) ? Ended(replaced) : this) with
         {
-            Files = Files.SetItem(added.Path, new ActiveFile(InfoOf(added), added.Content, NextFileOrder)),
+            Files = Files.SetItem(added.Path, new ActiveFile(InfoOf(added), added.Content, NextFileOrder, Position)),
             NextFileOrder = NextFileOrder + 1,
         },
-        FileRemoved removed => this with { Files = Files.Remove(removed.Path) },
+        FileRemoved removed => (Files.TryGetValue(removed.Path, out var gone) ? Ended(gone) : this) with { Files = Files.Remove(removed.Path) },
         LimitsChanged limits => this with { MaxHistory = limits.MaxHistory, MaxFiles = limits.MaxFiles },
+        HistoryRewound rewound => ApplyRewind(rewound),
+        ConfigSuperseded superseded => (this with { ConfigHistory = ConfigHistory.Add(new SupersededConfig(Position, superseded.Before)) }).Pruned(),
+        ContextSeeded seeded => ApplySeed(seeded),
         _ => throw new ArgumentException($"Unknown context event {@event.GetType().Name}.", nameof(@event)),
     };
 
@@ -68,6 +86,64 @@ internal sealed partial record ContextState
     {
         var (user, assistant) = EntriesFor(turn);
         return this with { History = History.Add(user).Add(assistant), NextSequence = NextSequence + 2 };
+    }
+
+    private ContextState Ended(ActiveFile file) => (this with { EndedFiles = EndedFiles.Add(new EndedFile(file, Position)) }).Pruned();
+
+    private ContextState ApplyRewind(HistoryRewound rewound)
+    {
+        var kept = CountThrough(rewound.ToSequence);
+        var span = new RewoundSpan(rewound.ToSequence, Position, rewound.At, [.. History.Skip(kept)]);
+        var rewinds = Rewinds.Add(span);
+
+        // Bounded like history: at most MaxHistory hidden messages (oldest go first) and MaxHistory rewinds.
+        var excess = rewinds.Sum(r => r.Hidden.Count) - Math.Max(0, MaxHistory);
+        for (var i = 0; excess > 0 && i < rewinds.Count; i++)
+        {
+            var drop = Math.Min(excess, rewinds[i].Hidden.Count);
+            rewinds = rewinds.SetItem(i, rewinds[i] with { Hidden = [.. rewinds[i].Hidden.Skip(drop)] });
+            excess -= drop;
+        }
+
+        if (rewinds.Count > Math.Max(1, MaxHistory))
+        {
+            rewinds = rewinds.RemoveRange(0, rewinds.Count - Math.Max(1, MaxHistory));
+        }
+
+        return (this with { History = History.RemoveRange(kept, History.Count - kept), Rewinds = rewinds }).Pruned();
+    }
+
+    private ContextState ApplySeed(ContextSeeded seeded)
+    {
+        var order = NextFileOrder;
+        var files = Files;
+        foreach (var file in seeded.Files)
+        {
+            files = files.SetItem(file.Path, new ActiveFile(InfoOf(file), file.Content, order++, 0));
+        }
+
+        return this with
+        {
+            History = [.. seeded.History],
+            NextSequence = seeded.AtSequence + 1,
+            Files = files,
+            NextFileOrder = order,
+            ForkedFrom = new ForkOrigin(seeded.Source, seeded.AtSequence, seeded.At),
+        };
+    }
+
+    /// <summary>
+    /// Drops what no fork can ask about any more: a fork names a message still in history, so file versions that ended
+    /// and configs replaced before the oldest kept message are never read again.
+    /// </summary>
+    private ContextState Pruned()
+    {
+        var oldest = History.Count > 0 ? History[0].Sequence : NextSequence;
+        return this with
+        {
+            EndedFiles = EndedFiles.RemoveAll(f => f.EndedAfter < oldest),
+            ConfigHistory = ConfigHistory.RemoveAll(c => c.ChangedAfter < oldest),
+        };
     }
 
     private int CountThrough(long sequence)

@@ -78,7 +78,7 @@ internal sealed class KeyEntity : UntypedPersistentActor
         var sessions = SessionRegions.Of(Context.System);
         if (_current is { } id)
         {
-            sessions.Tell(new SessionEnvelope(envelope.Tenant, id, new JoinSession(envelope.Key, claim.Config)), caller);
+            sessions.Tell(new SessionEnvelope(envelope.Tenant, id, new JoinSession(envelope.Key, claim.Config, claim.Seed)), caller);
             return;
         }
 
@@ -98,7 +98,7 @@ internal sealed class KeyEntity : UntypedPersistentActor
         // Later claims (already queued behind this one) see _current at once and join; Persist holds them until
         // this write is durable, so none is answered before the assignment would survive a crash.
         Persist(new KeyAssigned(fresh), _ =>
-            sessions.Tell(new SessionEnvelope(envelope.Tenant, fresh, new OpenSession(envelope.Key, config, AsGetOrCreate: true)), caller));
+            sessions.Tell(new SessionEnvelope(envelope.Tenant, fresh, new OpenSession(envelope.Key, config, AsGetOrCreate: claim.Seed is null, claim.Seed)), caller));
     }
 
     private void Clear(SessionId id, Action then)

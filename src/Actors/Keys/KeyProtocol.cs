@@ -15,8 +15,12 @@ internal sealed record KeyEnvelope(TenantId Tenant, SessionKey Key, object Paylo
     public string EntityId => KeyIds.For(Tenant, Key);
 }
 
-/// <summary>Get-or-create: the caller is the sender. Reply (from the session entity): <see cref="GetOrCreateResult"/>.</summary>
-internal sealed record ClaimKey(SessionConfig? Config);
+/// <summary>
+/// Get-or-create: the caller is the sender. Reply (from the session entity): <see cref="GetOrCreateResult"/>. With
+/// <see cref="Seed"/>, a fork that wants this key: a new session from the seed if the key names none (reply: its
+/// <see cref="SessionInfo"/>), else refused.
+/// </summary>
+internal sealed record ClaimKey(SessionConfig? Config, Context.ContextSeeded? Seed = null);
 
 /// <summary>Session → key entity: the claim reached a session that is ending; find or make another. Sender: the original caller.</summary>
 internal sealed record KeyStale(SessionId Id, ClaimKey Claim);

@@ -11,8 +11,8 @@ internal static class KeyRegions
     public static IActorRef Of(ActorSystem system) => ActorRegistry.For(system).Get<KeyRegion>();
 
     /// <summary>A claim that reached an ending session goes back to its key entity, still on behalf of <paramref name="caller"/>.</summary>
-    public static void Bounce(ActorSystem system, TenantId tenant, SessionKey key, SessionId id, SessionConfig? config, IActorRef caller) =>
-        Of(system).Tell(new KeyEnvelope(tenant, key, new KeyStale(id, new ClaimKey(config))), caller);
+    public static void Bounce(ActorSystem system, TenantId tenant, SessionKey key, SessionId id, Sessions.JoinSession join, IActorRef caller) =>
+        Of(system).Tell(new KeyEnvelope(tenant, key, new KeyStale(id, new ClaimKey(join.Config, join.Seed))), caller);
 
     /// <summary>An ending session releases its key; the ack goes to <paramref name="session"/>.</summary>
     public static void Release(ActorSystem system, TenantId tenant, SessionKey key, SessionId id, IActorRef session) =>

@@ -31,6 +31,9 @@ internal static class WireManifests
         Entry<RemoveFile>("session.remove-file.v1"),
         Entry<ListFiles>("session.list-files.v1"),
         Entry<ExpireIfIdle>("session.expire-if-idle.v1"),
+        Entry<GetHistoryAudit>("session.get-history-audit.v1"),
+        Entry<ForkSession>("session.fork.v1"),
+        Entry<RewindSession>("session.rewind.v1"),
 
         Entry<ClaimKey>("key.claim.v1"),
         Entry<KeyStale>("key.stale.v1"),
@@ -44,6 +47,7 @@ internal static class WireManifests
         Entry<MessageReply>("reply.message.v1"),
         Entry<SessionFileInfo>("reply.file-info.v1"),
         (Manifest: "reply.history.v1", Bound: typeof(IReadOnlyList<HistoryEntry>), ReadAs: typeof(HistoryEntry[])),
+        (Manifest: "reply.history-audit.v1", Bound: typeof(IReadOnlyList<HistoryAuditEntry>), ReadAs: typeof(HistoryAuditEntry[])),
         (Manifest: "reply.files.v1", Bound: typeof(IReadOnlyList<SessionFileInfo>), ReadAs: typeof(SessionFileInfo[])),
         Entry<FailureReply>("reply.failure.v1"),
 
@@ -51,6 +55,8 @@ internal static class WireManifests
         Entry<SessionStatusChanged>("event.session-status.v1"),
         Entry<SessionTerminated>("event.session-terminated.v1"),
         Entry<MessageAppended>("event.message-appended.v1"),
+        Entry<SessionForked>("event.session-forked.v1"),
+        Entry<SessionRewound>("event.session-rewound.v1"),
     ];
 
     private static (string Manifest, Type Bound, Type ReadAs) Entry<T>(string manifest) => (manifest, typeof(T), typeof(T));

@@ -37,6 +37,15 @@ internal sealed partial class SessionEntity
             case ContextReady ready:
                 HandleContextReady(ready);
                 break;
+            case ForkPlanned planned:
+                StartFork(planned);
+                break;
+            case ContextSeedStored stored:
+                FinishFork(stored);
+                break;
+            case ContextRewound rewound:
+                FinishRewind(rewound);
+                break;
             case IdleCheck:
                 HandleIdle();
                 break;
@@ -93,8 +102,22 @@ internal sealed partial class SessionEntity
 
         switch (envelope.Payload)
         {
+            case JoinSession { Seed: not null } join:
+                Sender.Tell(new FailureReply(ValidationException.For(
+                    "key", $"already names session {_id}: end that session, or fork without a key or with another one ('{join.Key}' taken)")), Self);
+                break;
             case OpenSession or JoinSession:
                 Sender.Tell(new GetOrCreateResult(_state.ToInfo(), Created: false), Self);
+                break;
+            case ForkSession fork:
+                if (EnsureServing("fork it"))
+                {
+                    _context!.Tell(new PlanFork(fork.AtSequence, fork.Key, Sender), Self);
+                }
+
+                break;
+            case RewindSession rewind:
+                HandleRewind(rewind);
                 break;
             case GetSessionInfo:
                 Sender.Tell(_state.ToInfo(), Self);
@@ -119,7 +142,7 @@ internal sealed partial class SessionEntity
             case TerminateSession terminate:
                 BeginTermination(terminate.Reason, Sender);
                 break;
-            case GetHistory or AddFile or RemoveFile or ListFiles:
+            case GetHistory or GetHistoryAudit or AddFile or RemoveFile or ListFiles:
                 if (EnsureServing("use its context"))
                 {
                     _context!.Forward(envelope.Payload);
@@ -142,10 +165,10 @@ internal sealed partial class SessionEntity
                 return;
             case JoinSession join when !IsPurged:
                 // The key's assignment was journaled but the session never opened (a crash between the two).
-                Open(new OpenSession(join.Key, join.Config ?? new SessionConfig(), AsGetOrCreate: true), Sender, envelope.Tenant);
+                Open(new OpenSession(join.Key, join.Config ?? new SessionConfig(), AsGetOrCreate: join.Seed is null, join.Seed), Sender, envelope.Tenant);
                 return;
             case JoinSession join:
-                KeyRegions.Bounce(Context.System, envelope.Tenant, join.Key, _id, join.Config, Sender);
+                KeyRegions.Bounce(Context.System, envelope.Tenant, join.Key, _id, join, Sender);
                 break;
             default:
                 // Includes ending a session that already ended: 404, the outcome the caller wanted.
@@ -216,9 +239,15 @@ internal sealed partial class SessionEntity
         }
 
         var replyTo = Sender;
+        var before = _state.Config;
         Persist(new SessionConfigChanged(merged, Now), e =>
         {
             _state = _state.Apply(e);
+            if (!ReferenceEquals(before, merged))
+            {
+                _context?.Tell(new NoteConfigChange(before), Self);
+            }
+
             _resolved = ResolvedConfig.Resolve(_state.Config, _services.Options.Defaults);
             _context?.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
             SnapshotIfDue();

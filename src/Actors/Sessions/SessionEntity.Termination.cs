@@ -68,7 +68,7 @@ internal sealed partial class SessionEntity
 
                 break;
             case JoinSession join:
-                KeyRegions.Bounce(Context.System, _state!.Tenant, join.Key, _id, join.Config, Sender);
+                KeyRegions.Bounce(Context.System, _state!.Tenant, join.Key, _id, join, Sender);
                 break;
             case GetSessionInfo when _step != TerminationStep.Done:
                 Sender.Tell(_state!.ToInfo(), Self);

@@ -138,7 +138,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
             }
 
             _opening = true;
-            listed.PipeTo(Self, Self, () => new Opened(info, open.AsGetOrCreate, replyTo), ex => new Opened(info, open.AsGetOrCreate, replyTo, ex));
+            listed.PipeTo(Self, Self, () => new Opened(info, open.AsGetOrCreate, replyTo, open.Seed), ex => new Opened(info, open.AsGetOrCreate, replyTo, open.Seed, ex));
         });
     }
 
@@ -168,7 +168,15 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         {
             _services.Events.Publish(new SessionCreated(_id, _state!.Tenant, _state.CreatedAt, _state.Key));
             _services.Events.Publish(new SessionStatusChanged(_id, _state.Tenant, _state.UpdatedAt, SessionStatus.Initializing, SessionStatus.Active, "created"));
-            opened.ReplyTo.Tell(opened.AsGetOrCreate ? new GetOrCreateResult(_state.ToInfo(), Created: true) : _state.ToInfo(), Self);
+            if (opened.Seed is { } seed)
+            {
+                // A fork: answered once its context holds the seed (FinishFork).
+                _context!.Tell(new SeedContext(seed, opened.ReplyTo), Self);
+            }
+            else
+            {
+                opened.ReplyTo.Tell(opened.AsGetOrCreate ? new GetOrCreateResult(_state.ToInfo(), Created: true) : _state.ToInfo(), Self);
+            }
         }
 
         Stash.UnstashAll();
@@ -295,5 +303,5 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     }
 
     /// <summary>The directory write of a new session finished (or failed).</summary>
-    private sealed record Opened(SessionInfo Info, bool AsGetOrCreate, IActorRef ReplyTo, Exception? Failure = null);
+    private sealed record Opened(SessionInfo Info, bool AsGetOrCreate, IActorRef ReplyTo, ContextSeeded? Seed, Exception? Failure = null);
 }

@@ -14,15 +14,18 @@ internal sealed record SessionEnvelope(TenantId Tenant, SessionId SessionId, obj
 /// <summary>
 /// Open a session that was never opened (a fresh id). Reply: <see cref="GetOrCreateResult"/> (Created true) when
 /// <see cref="AsGetOrCreate"/>, else <see cref="SessionInfo"/>.
+/// With <see cref="Seed"/> the session is a fork: its context starts from the seed and the reply (a SessionInfo) waits
+/// until the seed is durable.
 /// </summary>
-internal sealed record OpenSession(SessionKey? Key, SessionConfig Config, bool AsGetOrCreate);
+internal sealed record OpenSession(SessionKey? Key, SessionConfig Config, bool AsGetOrCreate, Context.ContextSeeded? Seed = null);
 
 /// <summary>
 /// From the key entity: the caller's get-or-create resolved to this id. Reply: <see cref="GetOrCreateResult"/>
 /// (Created false; true when the assignment was journaled but the session never opened, which a crash can leave).
 /// A session that is ending bounces it back to the key entity as <see cref="Keys.KeyStale"/>.
+/// With <see cref="Seed"/> (a fork asking for this key) a live session refuses: the key is taken.
 /// </summary>
-internal sealed record JoinSession(SessionKey Key, SessionConfig? Config);
+internal sealed record JoinSession(SessionKey Key, SessionConfig? Config, Context.ContextSeeded? Seed = null);
 
 /// <summary>
 /// Run a turn. Reply: <see cref="MessageReply"/>. With <see cref="StreamTo"/>, deltas go there as <see cref="TurnDelta"/>
@@ -56,6 +59,21 @@ internal sealed record GetHistory
 {
     public static readonly GetHistory Instance = new();
 }
+
+/// <summary>Reply: IReadOnlyList&lt;HistoryAuditEntry&gt;.</summary>
+internal sealed record GetHistoryAudit
+{
+    public static readonly GetHistoryAudit Instance = new();
+}
+
+/// <summary>
+/// Fork the session at message <see cref="AtSequence"/> into a new one (with <see cref="Key"/> if given). Reply: the
+/// fork's <see cref="SessionInfo"/>, once its seed is durable.
+/// </summary>
+internal sealed record ForkSession(long AtSequence, SessionKey? Key);
+
+/// <summary>Hide the messages after <see cref="ToSequence"/>. Reply: <see cref="SessionInfo"/>.</summary>
+internal sealed record RewindSession(long ToSequence);
 
 /// <summary>Reply: <see cref="SessionFileInfo"/>.</summary>
 internal sealed record AddFile(SessionFile File);

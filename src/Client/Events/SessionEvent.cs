@@ -11,9 +11,11 @@ namespace JidoSessions.Client;
 [JsonDerivedType(typeof(SessionStatusChanged), SessionStatusChanged.TypeName)]
 [JsonDerivedType(typeof(SessionTerminated), SessionTerminated.TypeName)]
 [JsonDerivedType(typeof(MessageAppended), MessageAppended.TypeName)]
+[JsonDerivedType(typeof(SessionForked), SessionForked.TypeName)]
+[JsonDerivedType(typeof(SessionRewound), SessionRewound.TypeName)]
 public abstract record SessionEvent(SessionId SessionId, TenantId Tenant, DateTimeOffset At)
 {
-    /// <summary>The wire name: session_created, session_status, session_terminated, message_appended.</summary>
+    /// <summary>The wire name: session_created, session_status, session_terminated, message_appended, session_forked, session_rewound.</summary>
     [JsonIgnore]
     public abstract string Type { get; }
 }
@@ -71,6 +73,33 @@ public sealed record MessageAppended(SessionId SessionId, TenantId Tenant, DateT
 {
     /// <summary>Wire name.</summary>
     public const string TypeName = "message_appended";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>
+/// <see cref="SessionEvent.SessionId"/> was forked from <see cref="SourceSessionId"/> at message <see cref="AtSequence"/>
+/// (on the tenant's stream and the fork's own, after the fork's <see cref="SessionCreated"/>).
+/// </summary>
+public sealed record SessionForked(SessionId SessionId, TenantId Tenant, DateTimeOffset At, SessionId SourceSessionId, long AtSequence)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "session_forked";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>The session's messages after <see cref="ToSequence"/> were hidden from its history and context.</summary>
+public sealed record SessionRewound(SessionId SessionId, TenantId Tenant, DateTimeOffset At, long ToSequence)
+    : SessionEvent(SessionId, Tenant, At)
+{
+    /// <summary>Wire name.</summary>
+    public const string TypeName = "session_rewound";
 
     /// <inheritdoc />
     [JsonIgnore]

@@ -117,6 +117,21 @@ public sealed partial class HttpSessionClient : ISessionClient
         await SendJsonAsync<List<HistoryEntry>>(HttpMethod.Get, Session(id, "history"), null, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<HistoryAuditEntry>> GetHistoryAuditAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        await SendJsonAsync<List<HistoryAuditEntry>>(HttpMethod.Get, Session(id, "history?view=audit"), null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<SessionInfo> ForkAsync(SessionId id, ForkSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendJsonAsync<SessionInfo>(HttpMethod.Post, Session(id, "fork"), request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SessionInfo> RewindAsync(SessionId id, long toSequence, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<SessionInfo>(HttpMethod.Post, Session(id, "rewind"), new RewindRequest(toSequence), cancellationToken);
+
+    /// <inheritdoc />
     public Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);

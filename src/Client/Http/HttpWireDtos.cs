@@ -13,6 +13,9 @@ public sealed record TokenDelta(string Delta);
 /// <param name="Cancelled">Whether a turn was in progress and was cancelled.</param>
 public sealed record CancelTurnResponse(bool Cancelled);
 
+/// <summary>Body of <c>POST /v1/sessions/{id}/rewind</c>.</summary>
+public sealed record RewindRequest(long ToSequence);
+
 /// <summary>Body of the reply to <c>DELETE /v1/sessions/{id}/files?path=…</c>.</summary>
 /// <param name="Removed">Whether the file was active and was removed.</param>
 public sealed record RemoveFileResponse(bool Removed);

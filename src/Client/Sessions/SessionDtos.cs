@@ -39,7 +39,10 @@ public enum MessageRole
     Assistant,
 }
 
-/// <summary>One message of a session's history; <see cref="Sequence"/> increases by one per message.</summary>
+/// <summary>
+/// One message of a session's history. <see cref="Sequence"/> grows with every message and is never reused: after a
+/// rewind the next message continues after the hidden ones (1, 2, rewind to 2, then 5, 6).
+/// </summary>
 public sealed record HistoryEntry(long Sequence, MessageRole Role, string Text, DateTimeOffset At);
 
 /// <summary>A file made active in a session (its text is part of the model's context).</summary>
@@ -68,3 +71,36 @@ public sealed record ListSessionsQuery(SessionStatus? Status = null, int Offset 
 
 /// <summary>A page of sessions and the total that matched.</summary>
 public sealed record SessionPage(IReadOnlyList<SessionInfo> Items, int Total, int Offset, int Limit);
+
+/// <summary>
+/// What a fork copies: the source's history through message <see cref="AtSequence"/> (a message the source's history
+/// holds), the files active when that message was written and the config then in force. <see cref="Key"/>: the new
+/// session's key, or null for none; a key that already names a live session is refused.
+/// </summary>
+public sealed record ForkSessionRequest(long AtSequence, SessionKey? Key = null);
+
+/// <summary>What an entry of a session's audit history is.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(HistoryAuditKindConverter))]
+public enum HistoryAuditKind
+{
+    /// <summary>A message (<see cref="HistoryAuditEntry.Rewound"/> when a later rewind hid it).</summary>
+    Message,
+
+    /// <summary>A rewind: messages after <see cref="HistoryAuditEntry.Sequence"/> were hidden.</summary>
+    Rewind,
+
+    /// <summary>The session began as a fork (first entry); <see cref="HistoryAuditEntry.Text"/> names the source.</summary>
+    Fork,
+}
+
+/// <summary>Writes <see cref="HistoryAuditKind"/> as <c>message</c>, <c>rewind</c>, <c>fork</c>.</summary>
+public sealed class HistoryAuditKindConverter()
+    : System.Text.Json.Serialization.JsonStringEnumConverter<HistoryAuditKind>(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+
+/// <summary>
+/// One entry of the audit view of a session's history: every message still stored (hidden ones marked
+/// <see cref="Rewound"/>), every rewind, and the fork the session came from, in the order they happened.
+/// For <see cref="HistoryAuditKind.Rewind"/> and <see cref="HistoryAuditKind.Fork"/>, <see cref="Sequence"/> is the
+/// message they were made at and <see cref="Role"/> is null.
+/// </summary>
+public sealed record HistoryAuditEntry(HistoryAuditKind Kind, long Sequence, MessageRole? Role, string Text, DateTimeOffset At, bool Rewound);

@@ -31,10 +31,58 @@ public sealed class PersistedTypesRoundTripTests
             new FileAdded("src/a.cs", "class A {}", 10, new string('b', 64), At, [new FileMetadataEntry("MixedCase", "x")]),
             new FileRemoved("src/a.cs"),
             new LimitsChanged(100, 5),
+            new HistoryRewound(2, At),
+            new ConfigSuperseded(config),
+            new ContextSeeded(Id, 2, [new HistoryEntry(1, MessageRole.User, "a", At), new HistoryEntry(2, MessageRole.Assistant, "b", At)], [new FileAdded("src/a.cs", "class A {}", 10, new string('b', 64), At, [new FileMetadataEntry("MixedCase", "x")])], At),
             ContextSnapshot.From(state),
+            ContextSnapshot.From(Rewound(state, config)),
             new KeyAssigned(Id),
             new KeyCleared(Id),
         };
+    }
+
+    /// <summary>A state with every member a fork or rewind adds: a hidden message, an ended file, a replaced config, an origin.</summary>
+    private static ContextState Rewound(ContextState state, SessionConfig config) => state
+        .Apply(new ContextSeeded(Id, 0, [], [], At))
+        .Apply(new TurnRecorded("later", "reply", At))
+        .Apply(new FileAdded("notes.md", "# notes v2", 10, new string('c', 64), At, []))
+        .Apply(new ConfigSuperseded(config))
+        .Apply(new HistoryRewound(2, At));
+
+    [Fact]
+    public void ContextSnapshot_WrittenBeforeForksExisted_StillReads_AsASessionNeverRewoundOrForked()
+    {
+        var serializer = JidoSessionsAkkaExtensions.BuildSerializer();
+        var state = ContextState.Empty.Apply(new TurnRecorded("hello", "hi there", At));
+        var (manifest, payload) = serializer.Serialize(ContextSnapshot.From(state));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        foreach (var added in new[] { "rewinds", "endedFiles", "configHistory", "forkedFrom" })
+        {
+            Assert.True(json.Remove(added), $"the snapshot has no member '{added}'");
+        }
+
+        var back = ((ContextSnapshot)serializer.Deserialize(manifest, json.ToJsonString())).ToState();
+
+        Assert.Equal(state.History, back.History);
+        Assert.Empty(back.Rewinds);
+        Assert.Empty(back.EndedFiles);
+        Assert.Null(back.ForkedFrom);
+    }
+
+    [Fact]
+    public void ContextSnapshot_OfARewoundFork_RestoresItsAuditView()
+    {
+        var serializer = JidoSessionsAkkaExtensions.BuildSerializer();
+        var config = new SessionConfig { Voice = "old" };
+        var state = Rewound(ContextState.Empty.Apply(new TurnRecorded("hello", "hi there", At)), config);
+        var (manifest, payload) = serializer.Serialize(ContextSnapshot.From(state));
+
+        var back = ((ContextSnapshot)serializer.Deserialize(manifest, payload)).ToState();
+
+        Assert.Equal(state.Audit(), back.Audit());
+        Assert.Equal(state.History, back.History);
+        Assert.Equal(state.NextSequence, back.NextSequence);
+        Assert.Equal("old", Assert.Single(back.ConfigHistory).Config.Voice);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text;
 using Akka.Actor;
 using Akka.Serialization;
+using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Hosting;
 using JidoSessions.Actors.Keys;
 using JidoSessions.Actors.Remoting;
@@ -53,6 +54,13 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             new SessionEnvelope(Tenant, Id, new RemoveFile("notes.md")),
             new SessionEnvelope(Tenant, Id, ListFiles.Instance),
             new SessionEnvelope(Tenant, Id, ExpireIfIdle.Instance),
+            new SessionEnvelope(Tenant, Id, GetHistoryAudit.Instance),
+            new SessionEnvelope(Tenant, Id, new ForkSession(4, Key)),
+            new SessionEnvelope(Tenant, Id, new ForkSession(2, null)),
+            new SessionEnvelope(Tenant, Id, new RewindSession(2)),
+            new SessionEnvelope(Tenant, Id, new OpenSession(null, config, AsGetOrCreate: false, Seed(config))),
+            new SessionEnvelope(Tenant, Id, new JoinSession(Key, config, Seed(config))),
+            new KeyEnvelope(Tenant, Key, new ClaimKey(config, Seed(config))),
             new KeyEnvelope(Tenant, Key, new ClaimKey(config)),
             new KeyEnvelope(Tenant, Key, new ClaimKey(null)),
             new KeyEnvelope(Tenant, Key, new KeyStale(Id, new ClaimKey(null))),
@@ -68,13 +76,28 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             file,
             new[] { new HistoryEntry(1, MessageRole.User, "hello", At), new HistoryEntry(2, MessageRole.Assistant, "hi", At) },
             new[] { file },
+            new[]
+            {
+                new HistoryAuditEntry(HistoryAuditKind.Fork, 2, null, "forked", At, false),
+                new HistoryAuditEntry(HistoryAuditKind.Message, 3, MessageRole.User, "hidden", At, true),
+                new HistoryAuditEntry(HistoryAuditKind.Rewind, 2, null, "rewound to message 2", At, false),
+            },
             new FailureReply(new SessionNotFoundException("call-42")),
             new SessionCreated(Id, Tenant, At, Key),
             new SessionStatusChanged(Id, Tenant, At, SessionStatus.Active, SessionStatus.Idle, "idle timeout"),
             new SessionTerminated(Id, Tenant, At, TerminationReason.Requested),
             new MessageAppended(Id, Tenant, At, 3, MessageRole.Assistant, "ok"),
+            new SessionForked(Id, Tenant, At, SessionId.Parse("0190d7e2-6b1a-7c3e-9f00-000000000001"), 4),
+            new SessionRewound(Id, Tenant, At, 2),
         };
     }
+
+    private static ContextSeeded Seed(SessionConfig config) => new(
+        SessionId.Parse("0190d7e2-6b1a-7c3e-9f00-000000000001"),
+        2,
+        [new HistoryEntry(1, MessageRole.User, "hello", At), new HistoryEntry(2, MessageRole.Assistant, config.Model ?? "hi", At)],
+        [new FileAdded("notes.md", "# notes", 7, new string('a', 64), At, [new FileMetadataEntry("MixedCase", "x")])],
+        At);
 
     [Theory]
     [MemberData(nameof(Samples))]

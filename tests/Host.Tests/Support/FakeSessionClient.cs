@@ -82,6 +82,16 @@ internal sealed class FakeSessionClient(FakeTenant tenant) : ISessionClient
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default) =>
         Task.FromResult(tenant.Find(id).History());
 
+    // Forks and rewinds are tested on the real session system only (tests/Host.Tests/Http/ForkRewindApiTests.cs).
+    public Task<IReadOnlyList<HistoryAuditEntry>> GetHistoryAuditAsync(SessionId id, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The fake backend has no audit view; use TestHost.StartRealAsync.");
+
+    public Task<SessionInfo> ForkAsync(SessionId id, ForkSessionRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The fake backend cannot fork; use TestHost.StartRealAsync.");
+
+    public Task<SessionInfo> RewindAsync(SessionId id, long toSequence, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The fake backend cannot rewind; use TestHost.StartRealAsync.");
+
     public Task<SessionFileInfo> AddFileAsync(SessionId id, SessionFile file, CancellationToken cancellationToken = default) =>
         Task.FromResult(tenant.Find(id).AddFile(file));
 

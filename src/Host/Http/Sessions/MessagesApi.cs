@@ -70,8 +70,18 @@ internal static class MessagesApi
     private static async Task<Ok<CancelTurnResponse>> CancelTurnAsync(string id, ISessionClient client, CancellationToken cancellationToken) =>
         TypedResults.Ok(new CancelTurnResponse(await client.CancelTurnAsync(SessionRoutes.Id(id), cancellationToken)));
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string id, ISessionClient client, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await client.GetHistoryAsync(SessionRoutes.Id(id), cancellationToken));
+    /// <summary>The visible messages; with <c>view=audit</c> every stored message, rewind and fork origin.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, Ok<IReadOnlyList<HistoryAuditEntry>>>> HistoryAsync(
+        string id, HttpRequest request, ISessionClient client, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionRoutes.Id(id);
+        return request.Query["view"].ToString() switch
+        {
+            "" => TypedResults.Ok(await client.GetHistoryAsync(sessionId, cancellationToken)),
+            "audit" => TypedResults.Ok(await client.GetHistoryAuditAsync(sessionId, cancellationToken)),
+            _ => throw ValidationException.For("view", "must be 'audit' or absent"),
+        };
+    }
 
     private static bool ParseStream(string text) => text.ToLowerInvariant() switch
     {

@@ -2,7 +2,7 @@ using JidoSessions.Client;
 
 namespace JidoSessions.Host.Http.Sessions;
 
-/// <summary>Sessions: create, get-or-create by key, list, read, end, configure.</summary>
+/// <summary>Sessions: create, get-or-create by key, list, read, end, configure, fork and rewind.</summary>
 internal static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder v1)
@@ -15,6 +15,8 @@ internal static class SessionsApi
         sessions.MapGet("/{id}", GetAsync);
         sessions.MapDelete("/{id}", TerminateAsync);
         sessions.MapPut("/{id}/config", SetConfigAsync);
+        sessions.MapPost("/{id}/fork", ForkAsync);
+        sessions.MapPost("/{id}/rewind", RewindAsync);
         return v1;
     }
 
@@ -63,5 +65,28 @@ internal static class SessionsApi
         var patch = await body.ReadAsync<SessionConfig>(request, cancellationToken);
         patch.Validate();
         return TypedResults.Ok(await client.SetConfigAsync(sessionId, patch, cancellationToken));
+    }
+
+    private static async Task<Created<SessionInfo>> ForkAsync(
+        string id, HttpRequest request, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionRoutes.Id(id);
+        var fork = await body.ReadAsync<ForkSessionRequest>(request, cancellationToken);
+        if (fork.Key is { } key)
+        {
+            // The rules of every other key the host reads (see docs/host.md, Session keys).
+            SessionKeys.Parse(key.Value, "key");
+        }
+
+        var info = await client.ForkAsync(sessionId, fork, cancellationToken);
+        return TypedResults.Created($"/v1/sessions/{info.Id}", info);
+    }
+
+    private static async Task<Ok<SessionInfo>> RewindAsync(
+        string id, HttpRequest request, ISessionClient client, RequestBody body, CancellationToken cancellationToken)
+    {
+        var sessionId = SessionRoutes.Id(id);
+        var rewind = await body.ReadAsync<Client.Http.RewindRequest>(request, cancellationToken);
+        return TypedResults.Ok(await client.RewindAsync(sessionId, rewind.ToSequence, cancellationToken));
     }
 }

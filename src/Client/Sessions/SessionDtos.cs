@@ -93,7 +93,10 @@ public enum HistoryAuditKind
     Fork,
 }
 
-/// <summary>Writes <see cref="HistoryAuditKind"/> as <c>message</c>, <c>rewind</c>, <c>fork</c>.</summary>
+/// <summary>
+/// Writes <see cref="HistoryAuditKind"/> as <c>message</c>, <c>rewind</c>, <c>fork</c>, like the lower-case <c>type</c>
+/// of events (on the member itself, so a serializer's own enum converter does not override it).
+/// </summary>
 public sealed class HistoryAuditKindConverter()
     : System.Text.Json.Serialization.JsonStringEnumConverter<HistoryAuditKind>(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
@@ -103,4 +106,6 @@ public sealed class HistoryAuditKindConverter()
 /// For <see cref="HistoryAuditKind.Rewind"/> and <see cref="HistoryAuditKind.Fork"/>, <see cref="Sequence"/> is the
 /// message they were made at and <see cref="Role"/> is null.
 /// </summary>
-public sealed record HistoryAuditEntry(HistoryAuditKind Kind, long Sequence, MessageRole? Role, string Text, DateTimeOffset At, bool Rewound);
+public sealed record HistoryAuditEntry(
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(HistoryAuditKindConverter))] HistoryAuditKind Kind,
+    long Sequence, MessageRole? Role, string Text, DateTimeOffset At, bool Rewound);

@@ -30,7 +30,7 @@ public abstract partial class SessionClientContractTests
 
         // The source reads back exactly as before.
         Assert.Equal(sourceHistory, await Client.GetHistoryAsync(source.Id));
-        Assert.Equal(sourceFiles, await Client.ListFilesAsync(source.Id));
+        Assert.Equal(sourceFiles.Select(f => (f.Path, f.Sha256)), (await Client.ListFilesAsync(source.Id)).Select(f => (f.Path, f.Sha256)));
         Assert.Equal("after", (await Client.GetInfoAsync(source.Id)).Config.Voice);
 
         // The fork is a session of its own: its next message follows message 4, and the source does not see it.

@@ -93,6 +93,7 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output) : IAsyncLifeti
         {
             ("POST", "v1/sessions"), ("PUT", "v1/sessions/by-key/matrix-acme"), ("PUT", "v1/sessions/by-key/matrix-new"),
             ("PUT", $"v1/sessions/{id}/config"), ("POST", $"v1/sessions/{id}/messages"), ("POST", $"v1/sessions/{id}/files"),
+            ("POST", $"v1/sessions/{id}/fork"), ("POST", $"v1/sessions/{id}/rewind"),
             ("POST", "voice/query"), ("POST", "voice/end-session"), ("POST", "v1/chat/completions"),
         };
         var bodies = new (string Class, string Json)[]
@@ -106,6 +107,9 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output) : IAsyncLifeti
             ("control characters", "{\"config\":{\"model\":\"a\\nb\"},\"model\":\"a\\tb\",\"path\":\"a\\u0000b\",\"callId\":\"a\\u0007\",\"message\":\"\\u0000\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user\":\"a\\nb\"}"),
             ("unicode", "{\"message\":\"\\ud800\",\"prompt\":\"\\udfff\",\"callId\":\"a\\u200bb\",\"path\":\"\\ud800\",\"messages\":[{\"role\":\"user\",\"content\":\"\\ud800\"}]}"),
             ("traversal", "{\"path\":\"../../etc/passwd\",\"content\":\"x\",\"callId\":\"../x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user\":\" ../x\"}"),
+            ("wrong types", "{\"atSequence\":\"1\"}"), ("wrong types", "{\"toSequence\":1.5}"), ("wrong types", "{\"atSequence\":1,\"key\":7}"),
+            ("unknown sequences", "{\"atSequence\":999999}"), ("unknown sequences", "{\"toSequence\":-1}"), ("unknown sequences", "{\"atSequence\":0}"),
+            ("control characters", "{\"atSequence\":1,\"key\":\"a\\nb\"}"), ("unicode", "{\"atSequence\":1,\"key\":\"a\\u202eb\"}"),
         };
         foreach (var (method, path) in bodyEndpoints)
         {
@@ -126,11 +130,19 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output) : IAsyncLifeti
         {
             ("GET", ""), ("DELETE", ""), ("PUT", "/config"), ("POST", "/messages"), ("POST", "/turn/cancel"), ("GET", "/history"),
             ("POST", "/files"), ("GET", "/files"), ("DELETE", "/files?path=docs/a.txt"), ("GET", "/events"),
+            ("POST", "/fork"), ("POST", "/rewind"), ("GET", "/history?view=audit"),
         };
         foreach (var (method, suffix) in idRoutes)
         {
             var body = method is "PUT" or "POST" && suffix != "/turn/cancel"
-                ? Encoding.UTF8.GetBytes(suffix switch { "/files" => "{\"path\":\"b.txt\",\"content\":\"x\"}", "/messages" => "{\"message\":\"hi\"}", _ => "{\"model\":\"m9\"}" })
+                ? Encoding.UTF8.GetBytes(suffix switch
+                {
+                    "/files" => "{\"path\":\"b.txt\",\"content\":\"x\"}",
+                    "/messages" => "{\"message\":\"hi\"}",
+                    "/fork" => "{\"atSequence\":1}",
+                    "/rewind" => "{\"toSequence\":1}",
+                    _ => "{\"model\":\"m9\"}",
+                })
                 : null;
             foreach (var (kind, target) in new[] { ("unknown ids", unknown), ("foreign ids", foreign), ("malformed ids", "not-a-uuid"), ("traversal", "..%2F..%2Fetc"), ("traversal", "..%5C..%5Cetc") })
             {
@@ -155,6 +167,11 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output) : IAsyncLifeti
 
             yield return new BadRequest("wrong methods", "PATCH", path, null, null);
             yield return new BadRequest("wrong methods", "TRACE", path, null, null);
+        }
+
+        foreach (var view in new[] { "Audit", "all", "audit&view=audit", "1" })
+        {
+            yield return new BadRequest("wrong types", "GET", $"v1/sessions/{id}/history?view={view}", null, null);
         }
 
         foreach (var query in new[] { "status=1", "status=Sleeping", "offset=-1", "limit=0", "limit=1001", "limit=1.5", "offset=99999999999" })

@@ -39,6 +39,16 @@ public interface ISessionClient
     /// <summary>Runs one streamed turn with sampling settings for this turn only.</summary>
     IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs one turn whose input is the caller's results of the tool calls the model made in the previous reply
+    /// (<see cref="MessageReply.ToolCalls"/>): the results are appended as one Tool message, then the model's answer.
+    /// Pass the same <see cref="TurnOptions.Tools"/> again if the model may call more.
+    /// </summary>
+    Task<MessageReply> SendToolResultsAsync(SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The streamed form of <see cref="SendToolResultsAsync"/>.</summary>
+    IAsyncEnumerable<TurnUpdate> SendToolResultsStreamingAsync(SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels the turn in progress, if any; true if one was cancelled.</summary>
     Task<bool> CancelTurnAsync(SessionId id, CancellationToken cancellationToken = default);
 

@@ -52,8 +52,7 @@ public sealed class ScriptedChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = Record(messages, options, streaming: false, cancellationToken);
-        var text = await call.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text));
+        return new ChatResponse(await call.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -63,14 +62,14 @@ public sealed class ScriptedChatClient : IChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var call = Record(messages, options, streaming: true, cancellationToken);
-        await foreach (var (text, error) in call.Deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (text, contents, error) in call.Deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (error is not null)
             {
                 throw error;
             }
 
-            yield return new ChatResponseUpdate(ChatRole.Assistant, text);
+            yield return contents is null ? new ChatResponseUpdate(ChatRole.Assistant, text) : new ChatResponseUpdate(ChatRole.Assistant, [.. contents]);
         }
     }
 
@@ -105,9 +104,10 @@ public sealed class ScriptedChatClient : IChatClient
 /// <param name="Token">The call's cancellation token (cancelled when the turn is cancelled or interrupted).</param>
 public sealed record ScriptedCall(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options, bool Streaming, CancellationToken Token)
 {
-    internal TaskCompletionSource<string> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    internal TaskCompletionSource<ChatMessage> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal Channel<(string Text, Exception? Error)> Deltas { get; } = Channel.CreateUnbounded<(string, Exception?)>();
+    internal Channel<(string Text, IReadOnlyList<AIContent>? Contents, Exception? Error)> Deltas { get; } =
+        Channel.CreateUnbounded<(string, IReadOnlyList<AIContent>?, Exception?)>();
 
     /// <summary>The text of the last message: the user's message of this turn.</summary>
     public string UserText => Messages.Count == 0 ? "" : Messages[^1].Text;
@@ -115,13 +115,29 @@ public sealed record ScriptedCall(IReadOnlyList<ChatMessage> Messages, ChatOptio
     /// <summary>Answers the call with <paramref name="text"/> (whole, or as one delta of a streamed call).</summary>
     public void Reply(string text)
     {
-        Result.TrySetResult(text);
-        Deltas.Writer.TryWrite((text, null));
+        Result.TrySetResult(new ChatMessage(ChatRole.Assistant, text));
+        Deltas.Writer.TryWrite((text, null, null));
+        Deltas.Writer.TryComplete();
+    }
+
+    /// <summary>
+    /// Answers the call with tool calls (and optionally some text first), as a model asking the caller to run functions:
+    /// <c>call.ReplyWithToolCalls(new FunctionCallContent("call_1", "get_weather", new Dictionary&lt;string, object?&gt; { ["city"] = "Oslo" }))</c>.
+    /// </summary>
+    public void ReplyWithToolCalls(params FunctionCallContent[] calls) => ReplyWithToolCalls("", calls);
+
+    /// <inheritdoc cref="ReplyWithToolCalls(FunctionCallContent[])"/>
+    public void ReplyWithToolCalls(string text, params FunctionCallContent[] calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        AIContent[] contents = [.. text.Length > 0 ? [new TextContent(text)] : Array.Empty<AIContent>(), .. calls];
+        Result.TrySetResult(new ChatMessage(ChatRole.Assistant, contents));
+        Deltas.Writer.TryWrite((text, contents, null));
         Deltas.Writer.TryComplete();
     }
 
     /// <summary>Sends one piece of a streamed answer.</summary>
-    public void Delta(string text) => Deltas.Writer.TryWrite((text, null));
+    public void Delta(string text) => Deltas.Writer.TryWrite((text, null, null));
 
     /// <summary>Ends a streamed answer.</summary>
     public void Complete() => Deltas.Writer.TryComplete();
@@ -130,6 +146,6 @@ public sealed record ScriptedCall(IReadOnlyList<ChatMessage> Messages, ChatOptio
     public void Fail(Exception error)
     {
         Result.TrySetException(error);
-        Deltas.Writer.TryWrite((string.Empty, error));
+        Deltas.Writer.TryWrite((string.Empty, null, error));
     }
 }

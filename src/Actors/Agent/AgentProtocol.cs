@@ -9,7 +9,7 @@ namespace JidoSessions.Actors.Agent;
 /// the caller as sender. Reply to the sender: <see cref="MessageReply"/>, or FailureReply with
 /// TurnInProgressException / TurnCancelledException / TurnFailedException.
 /// </summary>
-internal sealed record RunTurn(string Text, IActorRef? StreamTo, ResolvedConfig Config, TurnOptions? Options = null);
+internal sealed record RunTurn(string Text, IActorRef? StreamTo, ResolvedConfig Config, TurnOptions? Options = null, IReadOnlyList<ToolResult>? ToolResults = null);
 
 /// <summary>Cancel the running turn (the supervisor forwards CancelTurn here). Reply: bool.</summary>
 internal sealed record CancelRunningTurn

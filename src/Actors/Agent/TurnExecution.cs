@@ -40,7 +40,7 @@ internal sealed partial class TurnExecution(
         BuiltContext built;
         try
         {
-            built = await context.AskFor<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget, request.Options?.PriorMessages), contextTimeout, token).ConfigureAwait(false);
+            built = await context.AskFor<BuiltContext>(new BuildContext(request.Text, config.SystemPrompt, config.TokenBudget, request.Options?.PriorMessages, request.ToolResults), contextTimeout, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -53,10 +53,11 @@ internal sealed partial class TurnExecution(
 
         LogPrompt(log, sessionId, turnId, config.Model, built.Messages.Count, built.EstimatedTokens, request.Text);
         var said = new StringBuilder();
+        var calls = new List<ToolCall>();
         UsageDetails? reported;
         try
         {
-            reported = await CallModelAsync(built.Messages, ChatOptionsFor(config.Model, request.Options), said, token).ConfigureAwait(false);
+            reported = await CallModelAsync(calls, built.Messages, ChatOptionsFor(config.Model, request.Options), said, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -77,9 +78,11 @@ internal sealed partial class TurnExecution(
         // From here the exchange is recorded even if the caller has gone: no cancellation token.
         try
         {
-            var appended = await context.AskFor<TurnAppended>(new AppendTurn(request.Text, reply, config.MaxHistory), contextTimeout).ConfigureAwait(false);
+            var toolCalls = calls.Count > 0 ? calls : null;
+            var appended = await context.AskFor<TurnAppended>(new AppendTurn(request.Text, reply, config.MaxHistory, request.ToolResults, toolCalls), contextTimeout).ConfigureAwait(false);
             var usage = UsageOf(reported, built, reply);
-            return new TurnSucceeded(turnId, new MessageReply(sessionId, reply, appended.Assistant.Sequence, config.Model, appended.Assistant.At, usage), appended.MessageCount);
+            return new TurnSucceeded(
+                turnId, new MessageReply(sessionId, reply, appended.Assistant.Sequence, config.Model, appended.Assistant.At, usage, toolCalls), appended.MessageCount);
         }
         catch (Exception exception) when (exception is not InvalidCastException)
         {
@@ -106,7 +109,22 @@ internal sealed partial class TurnExecution(
             { Kind: ResponseFormatKind.Text } => ChatResponseFormat.Text,
             _ => null,
         },
+        Tools = options?.Tools is { Count: > 0 } tools ? [.. tools.Select(Declaration)] : null,
+        ToolMode = options?.ToolChoice switch
+        {
+            { Kind: ToolChoiceKind.None } => ChatToolMode.None,
+            { Kind: ToolChoiceKind.Required } => ChatToolMode.RequireAny,
+            { Kind: ToolChoiceKind.Function, Name: { } name } => ChatToolMode.RequireSpecific(name),
+            { Kind: ToolChoiceKind.Auto } => ChatToolMode.Auto,
+            _ => null,
+        },
     };
+
+    /// <summary>A tool the caller runs: declared to the model, never invoked here.</summary>
+    private static AIFunctionDeclaration Declaration(ToolDefinition tool) => AIFunctionFactory.CreateDeclaration(
+        tool.Name,
+        tool.Description,
+        System.Text.Json.JsonDocument.Parse(tool.ParametersSchema ?? """{"type":"object","properties":{}}""").RootElement.Clone());
 
     /// <summary>
     /// The provider's counts where it sent them (each on its own: a provider may report one and not the other), else the
@@ -124,13 +142,15 @@ internal sealed partial class TurnExecution(
 
     private static int? ToInt(long? count) => count is { } value and >= 0 ? (int)Math.Min(value, int.MaxValue) : null;
 
-    /// <summary>Calls the model; returns the usage it reported, if any.</summary>
-    private async Task<UsageDetails?> CallModelAsync(IReadOnlyList<ChatMessage> messages, ChatOptions options, StringBuilder said, CancellationToken token)
+    /// <summary>Calls the model; collects its text and tool calls, returns the usage it reported, if any.</summary>
+    private async Task<UsageDetails?> CallModelAsync(
+        List<ToolCall> calls, IReadOnlyList<ChatMessage> messages, ChatOptions options, StringBuilder said, CancellationToken token)
     {
         if (request.StreamTo is not { } streamTo)
         {
             var response = await chat.GetResponseAsync(messages, options, token).ConfigureAwait(false);
             said.Append(response.Text);
+            calls.AddRange(ToolMessages.CallsIn(response.Messages.SelectMany(m => m.Contents)));
             return response.Usage;
         }
 
@@ -151,6 +171,8 @@ internal sealed partial class TurnExecution(
                     usage = details;
                 }
             }
+
+            calls.AddRange(ToolMessages.CallsIn(update.Contents));
         }
 
         return usage;

@@ -58,16 +58,19 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
     public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, CancellationToken cancellationToken = default) =>
         SendStreamingAsync(id, message, TurnOptions.None, cancellationToken);
 
-    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(
-        SessionId id, string message, TurnOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var checkedOptions = Checked(options);
+        return StreamAsync(id, new SendMessage(message, null, Checked(options)), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TurnUpdate> StreamAsync(SessionId id, SendMessage send, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var updates = Channel.CreateUnbounded<TurnUpdate>(new UnboundedChannelOptions { SingleReader = true });
         var receiver = system.ActorSystem.ActorOf(Props.Create<TurnStreamReceiver>(updates.Writer));
         try
         {
-            system.Sessions.Tell(new SessionEnvelope(Tenant, id, new SendMessage(message, receiver, checkedOptions)), receiver);
+            system.Sessions.Tell(new SessionEnvelope(Tenant, id, send with { StreamTo = receiver }), receiver);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.TurnTimeout);
             await foreach (var update in updates.Reader.ReadAllAsync(timeout.Token).ConfigureAwait(false))
@@ -80,6 +83,16 @@ internal sealed class InProcessSessionClient(SessionSystem system, TenantId tena
             system.ActorSystem.Stop(receiver);
         }
     }
+
+    public Task<MessageReply> SendToolResultsAsync(SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        AskSessionAsync<MessageReply>(id, new SendMessage("", null, Checked(options ?? TurnOptions.None), CheckedResults(results)), Options.TurnTimeout, cancellationToken);
+
+    public IAsyncEnumerable<TurnUpdate> SendToolResultsStreamingAsync(
+        SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        StreamAsync(id, new SendMessage("", null, Checked(options ?? TurnOptions.None), CheckedResults(results)), cancellationToken);
+
+    private static IReadOnlyList<ToolResult> CheckedResults(IReadOnlyList<ToolResult> results) =>
+        ToolRules.Problem(results) is { } problem ? throw ValidationException.For("toolResults", problem) : [.. results];
 
     /// <summary>Validated options, or null when none is set (nothing extra crosses to the session).</summary>
     private static TurnOptions? Checked(TurnOptions options)

@@ -10,7 +10,15 @@ namespace JidoSessions.Actors.Context;
 internal interface IContextEvent;
 
 /// <summary>A completed turn: the user message, then the assistant message, recorded at <see cref="At"/>.</summary>
-internal sealed record TurnRecorded(string UserText, string AssistantText, DateTimeOffset At) : IContextEvent;
+/// With <see cref="ToolResults"/> the first message is the caller's tool results (role Tool, empty text); with
+/// <see cref="ToolCalls"/> the assistant message carries the calls the model made. Both optional: events written before
+/// tools existed read the same.
+internal sealed record TurnRecorded(
+    string UserText,
+    string AssistantText,
+    DateTimeOffset At,
+    IReadOnlyList<ToolResult>? ToolResults = null,
+    IReadOnlyList<ToolCall>? ToolCalls = null) : IContextEvent;
 
 /// <summary>History entries up to and including <see cref="ThroughSequence"/> were dropped (oldest first).</summary>
 internal sealed record HistoryTrimmed(long ThroughSequence) : IContextEvent;

@@ -10,7 +10,7 @@ internal sealed partial class ContextManager
     private void HandleAppendTurn(AppendTurn append)
     {
         var replyTo = Sender;
-        var events = _state.PlanTurn(append.UserText, append.AssistantText, Now, append.MaxHistory);
+        var events = _state.PlanTurn(append.UserText, append.AssistantText, Now, append.MaxHistory, append.ToolResults, append.ToolCalls);
         var (user, assistant) = _state.EntriesFor((TurnRecorded)events[0]);
         LogTurnText(_log, _sessionId, user.Sequence, append.UserText, append.AssistantText);
         Commit(events, () => replyTo.Tell(new TurnAppended(user, assistant, _state.History.Count), Self));

@@ -13,7 +13,8 @@ namespace JidoSessions.Actors.Context;
 /// fits the token budget (newest kept), then <see cref="UserMessage"/>. Reply: <see cref="BuiltContext"/>.
 /// </summary>
 /// <remarks><see cref="Prior"/>: a stateless caller's messages, read after the history (not stored).</remarks>
-internal sealed record BuildContext(string UserMessage, string? SystemPrompt, int TokenBudget, IReadOnlyList<PriorMessage>? Prior = null);
+/// <see cref="ToolResults"/>: the turn's input is tool results, read last instead of <see cref="UserMessage"/>.
+internal sealed record BuildContext(string UserMessage, string? SystemPrompt, int TokenBudget, IReadOnlyList<PriorMessage>? Prior = null, IReadOnlyList<ToolResult>? ToolResults = null);
 
 /// <summary>The messages to send to the model, and the estimated tokens they take.</summary>
 internal sealed record BuiltContext(IReadOnlyList<ChatMessage> Messages, int EstimatedTokens);
@@ -22,7 +23,8 @@ internal sealed record BuiltContext(IReadOnlyList<ChatMessage> Messages, int Est
 /// Append one completed turn (user message, then assistant message) atomically; keeps at most
 /// <see cref="MaxHistory"/> messages (oldest dropped). Reply: <see cref="TurnAppended"/> after it is durable.
 /// </summary>
-internal sealed record AppendTurn(string UserText, string AssistantText, int MaxHistory);
+/// With <see cref="ToolResults"/> the first message is a Tool message; <see cref="ToolCalls"/> are the assistant's.
+internal sealed record AppendTurn(string UserText, string AssistantText, int MaxHistory, IReadOnlyList<ToolResult>? ToolResults = null, IReadOnlyList<ToolCall>? ToolCalls = null);
 
 /// <summary>The stored turn: the assistant message's entry carries the sequence the reply reports.</summary>
 internal sealed record TurnAppended(HistoryEntry User, HistoryEntry Assistant, int MessageCount);

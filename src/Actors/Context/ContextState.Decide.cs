@@ -12,11 +12,12 @@ internal sealed partial record ContextState
     /// A turn, plus the trim that keeps at most <paramref name="maxHistory"/> messages (oldest dropped,
     /// the new ones counted), all to be written atomically.
     /// </summary>
-    public IReadOnlyList<IContextEvent> PlanTurn(string userText, string assistantText, DateTimeOffset at, int maxHistory)
+    public IReadOnlyList<IContextEvent> PlanTurn(
+        string userText, string assistantText, DateTimeOffset at, int maxHistory, IReadOnlyList<ToolResult>? toolResults = null, IReadOnlyList<ToolCall>? toolCalls = null)
     {
         ArgumentNullException.ThrowIfNull(userText);
         ArgumentNullException.ThrowIfNull(assistantText);
-        var turn = new TurnRecorded(userText, assistantText, at);
+        var turn = new TurnRecorded(userText, assistantText, at, toolResults, toolCalls is { Count: > 0 } ? toolCalls : null);
         var drop = History.Count + 2 - Math.Max(0, maxHistory);
         if (drop <= 0)
         {

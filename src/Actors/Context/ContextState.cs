@@ -79,8 +79,10 @@ internal sealed partial record ContextState
 
     /// <summary>The entries <paramref name="turn"/> adds when applied to this state.</summary>
     public (HistoryEntry User, HistoryEntry Assistant) EntriesFor(TurnRecorded turn) => (
-        new HistoryEntry(NextSequence, MessageRole.User, turn.UserText, turn.At),
-        new HistoryEntry(NextSequence + 1, MessageRole.Assistant, turn.AssistantText, turn.At));
+        turn.ToolResults is { } results
+            ? new HistoryEntry(NextSequence, MessageRole.Tool, "", turn.At, ToolResults: results)
+            : new HistoryEntry(NextSequence, MessageRole.User, turn.UserText, turn.At),
+        new HistoryEntry(NextSequence + 1, MessageRole.Assistant, turn.AssistantText, turn.At, turn.ToolCalls is { Count: > 0 } calls ? calls : null));
 
     private ContextState ApplyTurn(TurnRecorded turn)
     {

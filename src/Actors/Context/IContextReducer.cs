@@ -15,12 +15,14 @@ internal interface IContextReducer
 /// <param name="History">Messages, oldest first.</param>
 /// <param name="UserMessage">This turn's message; always last.</param>
 /// <param name="TokenBudget">Estimated tokens allowed (see <see cref="TokenEstimator"/>).</param>
+/// <param name="ToolResults">When set, this turn's input instead of <paramref name="UserMessage"/>: one Tool message, last.</param>
 internal sealed record ContextInput(
     string? SystemPrompt,
     IReadOnlyList<ContextFile> FilesNewestFirst,
     IReadOnlyList<HistoryEntry> History,
     string UserMessage,
-    int TokenBudget);
+    int TokenBudget,
+    IReadOnlyList<ToolResult>? ToolResults = null);
 
 /// <summary>A file rendered as one message text ("File: path" header, then the content) and its estimated tokens.</summary>
 internal sealed record ContextFile(string Path, string Text, int Tokens);

@@ -27,7 +27,10 @@ internal sealed class TruncatingReducer : IContextReducer
     {
         ArgumentNullException.ThrowIfNull(input);
         var hasSystem = !string.IsNullOrEmpty(input.SystemPrompt);
-        var used = (hasSystem ? _tokens.CountMessage(input.SystemPrompt) : 0) + _tokens.CountMessage(input.UserMessage);
+        var current = input.ToolResults is { } results
+            ? new HistoryEntry(0, MessageRole.Tool, "", default, ToolResults: results)
+            : new HistoryEntry(0, MessageRole.User, input.UserMessage, default);
+        var used = (hasSystem ? _tokens.CountMessage(input.SystemPrompt) : 0) + _tokens.CountMessage(ToolMessages.CountedText(current));
 
         var files = new List<ContextFile>();
         foreach (var file in input.FilesNewestFirst)
@@ -42,7 +45,7 @@ internal sealed class TruncatingReducer : IContextReducer
         var keptFrom = input.History.Count;
         while (keptFrom > 0)
         {
-            var cost = _tokens.CountMessage(input.History[keptFrom - 1].Text);
+            var cost = _tokens.CountMessage(ToolMessages.CountedText(input.History[keptFrom - 1]));
             if (used + cost > input.TokenBudget)
             {
                 break;
@@ -50,6 +53,13 @@ internal sealed class TruncatingReducer : IContextReducer
 
             used += cost;
             keptFrom--;
+        }
+
+        // Tool results answer the assistant message before them: never start the kept stretch with orphaned results.
+        while (keptFrom < input.History.Count && input.History[keptFrom].Role == MessageRole.Tool)
+        {
+            used -= _tokens.CountMessage(ToolMessages.CountedText(input.History[keptFrom]));
+            keptFrom++;
         }
 
         var messages = new List<ChatMessage>(files.Count + input.History.Count - keptFrom + 2);
@@ -61,11 +71,10 @@ internal sealed class TruncatingReducer : IContextReducer
         messages.AddRange(files.Select(f => new ChatMessage(ChatRole.System, f.Text)));
         for (var i = keptFrom; i < input.History.Count; i++)
         {
-            var entry = input.History[i];
-            messages.Add(new ChatMessage(entry.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, entry.Text));
+            messages.Add(ToolMessages.ToChatMessage(input.History[i]));
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, input.UserMessage));
+        messages.Add(ToolMessages.ToChatMessage(current));
         return new BuiltContext(messages, used);
     }
 }

@@ -200,7 +200,17 @@ internal sealed partial class SessionEntity
     private void HandleSend(SendMessage send)
     {
         var max = _services.Options.MaxMessageChars;
-        if (string.IsNullOrWhiteSpace(send.Text) || send.Text.Length > max)
+        if (send.ToolResults is { } results)
+        {
+            var problem = ToolRules.Problem(results)
+                ?? (results.Sum(r => (long)r.Content.Length) > max ? $"must hold at most {max} characters of content in all" : null);
+            if (problem is not null)
+            {
+                Sender.Tell(new FailureReply(ValidationException.For("toolResults", problem)), Self);
+                return;
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(send.Text) || send.Text.Length > max)
         {
             Sender.Tell(new FailureReply(ValidationException.For("message", $"must be 1-{max} characters and not blank")), Self);
             return;
@@ -217,7 +227,7 @@ internal sealed partial class SessionEntity
             MoveStatus(SessionStatus.Active, "message received");
         }
 
-        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!, send.Options));
+        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!, send.Options, send.ToolResults));
     }
 
     private void HandleSetConfig(SetSessionConfig set)

@@ -31,7 +31,8 @@ internal sealed record JoinSession(SessionKey Key, SessionConfig? Config, Contex
 /// Run a turn. Reply: <see cref="MessageReply"/>. With <see cref="StreamTo"/>, deltas go there as <see cref="TurnDelta"/>
 /// first. <see cref="Options"/>: this turn's sampling settings (validated by the client), null for the defaults.
 /// </summary>
-internal sealed record SendMessage(string Text, IActorRef? StreamTo = null, TurnOptions? Options = null);
+/// With <see cref="ToolResults"/> the turn's input is the caller's answers to the model's tool calls (<see cref="Text"/> empty).
+internal sealed record SendMessage(string Text, IActorRef? StreamTo = null, TurnOptions? Options = null, IReadOnlyList<ToolResult>? ToolResults = null);
 
 /// <summary>A piece of assistant text of a streamed turn.</summary>
 internal sealed record TurnDelta(string Text);

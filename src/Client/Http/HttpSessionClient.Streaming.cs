@@ -14,11 +14,18 @@ public sealed partial class HttpSessionClient
         SendStreamingAsync(id, message, TurnOptions.None, cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<TurnUpdate> SendStreamingAsync(
-        SessionId id, string message, TurnOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TurnUpdate> SendStreamingAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
+        StreamTurnAsync(id, Request(message, options), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<TurnUpdate> SendToolResultsStreamingAsync(
+        SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        StreamTurnAsync(id, Request(results, options ?? TurnOptions.None), cancellationToken);
+
+    private async IAsyncEnumerable<TurnUpdate> StreamTurnAsync(SessionId id, MessageRequest body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
-            HttpMethod.Post, Session(id, "messages") + "?stream=true", Request(message, options), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            HttpMethod.Post, Session(id, "messages") + "?stream=true", body, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!IsEventStream(response))
         {
             throw NotAnEventStream(response);

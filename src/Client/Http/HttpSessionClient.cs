@@ -71,11 +71,26 @@ public sealed partial class HttpSessionClient : ISessionClient
     public Task<MessageReply> SendAsync(SessionId id, string message, TurnOptions options, CancellationToken cancellationToken = default) =>
         SendJsonAsync<MessageReply>(HttpMethod.Post, Session(id, "messages"), Request(message, options), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<MessageReply> SendToolResultsAsync(SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<MessageReply>(HttpMethod.Post, Session(id, "messages"), Request(results, options ?? TurnOptions.None), cancellationToken);
+
     private static MessageRequest Request(string message, TurnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return new MessageRequest(message, options.IsEmpty ? null : options);
+    }
+
+    private static MessageRequest Request(IReadOnlyList<ToolResult> results, TurnOptions options)
+    {
+        if (ToolRules.Problem(results) is { } problem)
+        {
+            throw ValidationException.For("toolResults", problem);
+        }
+
+        options.Validate();
+        return new MessageRequest(null, options.IsEmpty ? null : options, results);
     }
 
     /// <inheritdoc />

@@ -24,9 +24,19 @@ public sealed record GetOrCreateResult(SessionInfo Session, bool Created);
 
 /// <summary>
 /// The reply to one message: the assistant's text, after user and assistant messages were appended to history, and
-/// the turn's token usage (null only from servers older than it).
+/// the turn's token usage (null only from servers older than it). <see cref="ToolCalls"/>: the functions the model
+/// asked the caller to run (their results go back with <see cref="ISessionClient.SendToolResultsAsync"/>); null when
+/// it asked for none.
 /// </summary>
-public sealed record MessageReply(SessionId SessionId, string Text, long Sequence, string Model, DateTimeOffset CompletedAt, TurnUsage? Usage = null);
+public sealed record MessageReply(
+    SessionId SessionId,
+    string Text,
+    long Sequence,
+    string Model,
+    DateTimeOffset CompletedAt,
+    TurnUsage? Usage = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ToolCall>? ToolCalls = null);
 
 /// <summary>
 /// Tokens of one turn. <see cref="Reported"/>: the model provider's own counts; otherwise counted by the session
@@ -50,13 +60,37 @@ public enum MessageRole
 
     /// <summary>The model.</summary>
     Assistant,
+
+    /// <summary>Results of tool calls, sent by the caller (<see cref="HistoryEntry.ToolResults"/>).</summary>
+    Tool,
 }
 
 /// <summary>
 /// One message of a session's history. <see cref="Sequence"/> grows with every message and is never reused: after a
 /// rewind the next message continues after the hidden ones (1, 2, rewind to 2, then 5, 6).
+/// An assistant message may carry the <see cref="ToolCalls"/> the model made; a <see cref="MessageRole.Tool"/> message
+/// carries the caller's <see cref="ToolResults"/> (its <see cref="Text"/> is empty).
 /// </summary>
-public sealed record HistoryEntry(long Sequence, MessageRole Role, string Text, DateTimeOffset At);
+public sealed record HistoryEntry(
+    long Sequence,
+    MessageRole Role,
+    string Text,
+    DateTimeOffset At,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ToolCall>? ToolCalls = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ToolResult>? ToolResults = null)
+{
+    /// <inheritdoc />
+    public bool Equals(HistoryEntry? other) =>
+        other is not null && Sequence == other.Sequence && Role == other.Role && Text == other.Text && At == other.At
+        && Same(ToolCalls, other.ToolCalls) && Same(ToolResults, other.ToolResults);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Sequence, Role, Text, At, ToolCalls?.Count, ToolResults?.Count);
+
+    private static bool Same<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
+}
 
 /// <summary>A file made active in a session (its text is part of the model's context).</summary>
 public sealed record SessionFile(string Path, string Content, IReadOnlyDictionary<string, string>? Metadata = null);

@@ -64,11 +64,18 @@ public sealed partial record TurnOptions
     /// </summary>
     public IReadOnlyList<PriorMessage>? PriorMessages { get; init; }
 
+    /// <summary>Functions the model may call this turn; a call comes back as <see cref="MessageReply.ToolCalls"/>.</summary>
+    public IReadOnlyList<ToolDefinition>? Tools { get; init; }
+
+    /// <summary>Whether the model must, may or must not call one (null: the provider's default, auto with tools).</summary>
+    public ToolChoice? ToolChoice { get; init; }
+
     /// <summary>True when nothing is set.</summary>
     [JsonIgnore]
     public bool IsEmpty =>
         Temperature is null && TopP is null && MaxOutputTokens is null && Stop is null && Seed is null
-        && PresencePenalty is null && FrequencyPenalty is null && ResponseFormat is null && PriorMessages is null;
+        && PresencePenalty is null && FrequencyPenalty is null && ResponseFormat is null && PriorMessages is null
+        && Tools is null && ToolChoice is null;
 
     /// <exception cref="ValidationException">Every invalid member, named.</exception>
     public void Validate()
@@ -105,10 +112,12 @@ public sealed partial record TurnOptions
             }
         }
 
-        if (PriorMessages is { } prior && (prior.Count > 10_000 || prior.Any(m => m is null || m.Text is null || !Enum.IsDefined(m.Role))))
+        if (PriorMessages is { } prior && (prior.Count > 10_000 || prior.Any(m => m is null || m.Text is null || m.Role is not (MessageRole.User or MessageRole.Assistant))))
         {
             errors["priorMessages"] = "must be at most 10000 messages, each with a role (User or Assistant) and a text";
         }
+
+        ToolRules.Check(Tools, ToolChoice, errors);
 
         if (errors.Count > 0)
         {

@@ -82,6 +82,13 @@ internal sealed class FakeSessionClient(FakeTenant tenant) : ISessionClient
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(SessionId id, CancellationToken cancellationToken = default) =>
         Task.FromResult(tenant.Find(id).History());
 
+    public Task<MessageReply> SendToolResultsAsync(SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The fake backend has no model that calls tools; use TestHost.StartRealAsync.");
+
+    public IAsyncEnumerable<TurnUpdate> SendToolResultsStreamingAsync(
+        SessionId id, IReadOnlyList<ToolResult> results, TurnOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The fake backend has no model that calls tools; use TestHost.StartRealAsync.");
+
     // Forks and rewinds are tested on the real session system only (tests/Host.Tests/Http/ForkRewindApiTests.cs).
     public Task<IReadOnlyList<HistoryAuditEntry>> GetHistoryAuditAsync(SessionId id, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The fake backend has no audit view; use TestHost.StartRealAsync.");

@@ -33,24 +33,40 @@ internal static class MessagesApi
             throw new ValidationException(e.Errors.ToDictionary(kv => "options." + kv.Key, kv => kv.Value));
         }
 
-        if (string.IsNullOrWhiteSpace(message))
+        var results = read.ToolResults;
+        if (results is not null)
         {
-            throw ValidationException.For("message", "must not be empty");
-        }
+            if (message is not null)
+            {
+                throw ValidationException.For("toolResults", "comes instead of a message: send one or the other");
+            }
 
-        if (message.Length > http.MaxMessageChars)
+            if (ToolRules.Problem(results) is { } problem)
+            {
+                throw ValidationException.For("toolResults", problem);
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(message))
+        {
+            throw ValidationException.For("message", message is null ? "is required (or toolResults)" : "must not be empty");
+        }
+        else if (message.Length > http.MaxMessageChars)
         {
             throw ValidationException.For("message", $"must be at most {http.MaxMessageChars} characters (was {message.Length})");
         }
 
         if (!stream)
         {
-            return TypedResults.Ok(await client.SendAsync(sessionId, message, options, cancellationToken));
+            return TypedResults.Ok(results is null
+                ? await client.SendAsync(sessionId, message!, options, cancellationToken)
+                : await client.SendToolResultsAsync(sessionId, results, options, cancellationToken));
         }
 
         // Wait for the first update before answering: a refusal (unknown session, turn in progress…) is then
         // an ordinary problem response rather than an error event.
-        var updates = client.SendStreamingAsync(sessionId, message, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = (results is null
+            ? client.SendStreamingAsync(sessionId, message!, options, cancellationToken)
+            : client.SendToolResultsStreamingAsync(sessionId, results, options, cancellationToken)).GetAsyncEnumerator(cancellationToken);
         try
         {
             if (!await updates.MoveNextAsync())

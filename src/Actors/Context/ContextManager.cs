@@ -189,7 +189,7 @@ internal sealed partial class ContextManager : UntypedPersistentActor
             })
             .ToArray();
         IReadOnlyList<HistoryEntry> history = request.Prior is { Count: > 0 } prior
-            ? [.. _state.History, .. prior.Select(m => new HistoryEntry(0, m.Role, m.Text, Now))]
+            ? [.. _state.History, .. prior.Select(m => new HistoryEntry(0, m.Role, m.Text, Now, m.ToolCalls, m.ToolResults))]
             : _state.History;
         return _reducer.Reduce(new ContextInput(request.SystemPrompt, files, history, request.UserMessage, request.TokenBudget, request.ToolResults));
     }

@@ -21,8 +21,11 @@ public enum ResponseFormatKind
 /// <summary>The reply's format; for <see cref="ResponseFormatKind.JsonSchema"/>, a named JSON schema (its JSON text).</summary>
 public sealed record TurnResponseFormat(ResponseFormatKind Kind, string? SchemaName = null, string? Schema = null);
 
-/// <summary>A message placed before this turn's message as if it were history (see <see cref="TurnOptions.PriorMessages"/>).</summary>
-public sealed record PriorMessage(MessageRole Role, string Text);
+/// <summary>
+/// A message placed before this turn's message as if it were history (see <see cref="TurnOptions.PriorMessages"/>).
+/// An assistant message may carry the <see cref="ToolCalls"/> it made, a Tool message the <see cref="ToolResults"/> (empty text).
+/// </summary>
+public sealed record PriorMessage(MessageRole Role, string Text, IReadOnlyList<ToolCall>? ToolCalls = null, IReadOnlyList<ToolResult>? ToolResults = null);
 
 /// <summary>
 /// Settings of one turn: sampling settings passed to the model as they are (null: the provider's default), and the
@@ -112,9 +115,9 @@ public sealed partial record TurnOptions
             }
         }
 
-        if (PriorMessages is { } prior && (prior.Count > 10_000 || prior.Any(m => m is null || m.Text is null || m.Role is not (MessageRole.User or MessageRole.Assistant))))
+        if (PriorMessages is { } prior && (prior.Count > 10_000 || prior.Any(m => m is null || m.Text is null || !Enum.IsDefined(m.Role) || (m.Role == MessageRole.Tool) != (m.ToolResults is { Count: > 0 }))))
         {
-            errors["priorMessages"] = "must be at most 10000 messages, each with a role (User or Assistant) and a text";
+            errors["priorMessages"] = "must be at most 10000 messages, each with a role and a text (tool results exactly on Tool messages)";
         }
 
         ToolRules.Check(Tools, ToolChoice, errors);

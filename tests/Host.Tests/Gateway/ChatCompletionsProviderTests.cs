@@ -44,6 +44,49 @@ public sealed class ChatCompletionsProviderTests(ProviderHostFixture fixture) : 
     }
 
     [Fact]
+    public async Task Tools_OnTheWire_TheProviderGetsOpenAisToolsAndToolChoice_AndItsToolCallsComeBack()
+    {
+        var key = "provider:tools:" + Guid.NewGuid();
+        _provider.Enqueue(FakeOpenAiResponse.Raw("""
+            {"id":"chatcmpl-p","object":"chat.completion","created":1,"model":"gpt-test",
+             "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
+               "tool_calls":[{"id":"call_p1","type":"function","function":{"name":"lookup","arguments":"{\"q\":\"tides\"}"}}]}}],
+             "usage":{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25}}
+            """), FakeOpenAiResponse.Reply("High tide at noon."));
+        var tools = new[] { new { type = "function", function = new { name = "lookup", description = "Look it up", parameters = new { type = "object", properties = new { q = new { type = "string" } } } } } };
+
+        var first = await OpenAiWire.CompleteAsync(_http, new
+        {
+            model = "gpt-test",
+            messages = new[] { new { role = "user", content = "when is high tide?" } },
+            tools,
+            tool_choice = new { type = "function", function = new { name = "lookup" } },
+        }, key);
+        var sent = _provider.Requests[^1].Json!;
+        var second = await OpenAiWire.CompleteAsync(_http, new
+        {
+            model = "gpt-test",
+            messages = new object[] { new { role = "tool", tool_call_id = "call_p1", content = "noon" } },
+        }, key);
+        var replay = _provider.Requests[^1].Json!["messages"]!.AsArray();
+
+        Assert.Equal("lookup", sent["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+        Assert.Equal("function", sent["tools"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("string", sent["tools"]![0]!["function"]!["parameters"]!["properties"]!["q"]!["type"]!.GetValue<string>());
+        Assert.Equal("lookup", sent["tool_choice"]!["function"]!["name"]!.GetValue<string>());
+        var call = first.GetProperty("choices")[0].GetProperty("message").GetProperty("tool_calls")[0];
+        Assert.Equal(("call_p1", "lookup"), (call.GetProperty("id").GetString(), call.GetProperty("function").GetProperty("name").GetString()));
+        Assert.Equal("tides", JsonDocument.Parse(call.GetProperty("function").GetProperty("arguments").GetString()!).RootElement.GetProperty("q").GetString());
+
+        // The session replays the exchange to the provider in OpenAI's shape: the assistant's tool_calls, then the tool result.
+        var assistant = replay.Single(m => m!["role"]!.GetValue<string>() == "assistant")!;
+        Assert.Equal("call_p1", assistant["tool_calls"]![0]!["id"]!.GetValue<string>());
+        var tool = replay[^1]!;
+        Assert.Equal(("tool", "call_p1", "noon"), (tool["role"]!.GetValue<string>(), tool["tool_call_id"]!.GetValue<string>(), tool["content"]!.GetValue<string>()));
+        Assert.Equal("High tide at noon.", OpenAiWire.Content(second));
+    }
+
+    [Fact]
     public async Task Complete_ProviderReportsUsage_ItsCountsAreTheAnswersUsage_StreamingOrNot()
     {
         _provider.Enqueue(

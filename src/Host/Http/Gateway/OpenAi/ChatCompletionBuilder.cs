@@ -9,17 +9,34 @@ internal sealed record ChatCompletionBuilder(string Id, long Created, string Mod
 {
     public const string Stop = "stop";
 
+    public const string ToolCalls = "tool_calls";
+
     /// <summary>A new answer's builder: a fresh <c>chatcmpl-…</c> id, <paramref name="now"/> as Unix seconds.</summary>
     public static ChatCompletionBuilder Start(DateTimeOffset now, string model) =>
         new("chatcmpl-" + Guid.NewGuid().ToString("N"), now.ToUnixTimeSeconds(), model);
 
-    public ChatCompletion Completion(string text, ChatUsage usage) => new(
+    /// <summary>The answer; with tool calls, <c>finish_reason</c> is <c>tool_calls</c> and content null when the model wrote none.</summary>
+    public ChatCompletion Completion(string text, ChatUsage usage, IReadOnlyList<ToolCall>? calls = null) => new(
         Id,
         "chat.completion",
         Created,
         Model,
-        [new ChatCompletionChoice(0, new ChatResponseMessage("assistant", text, null), null, Stop)],
+        [calls is { Count: > 0 }
+            ? new ChatCompletionChoice(0, new ChatResponseMessage("assistant", text.Length > 0 ? text : null, null, [.. calls.Select(Call)]), null, ToolCalls)
+            : new ChatCompletionChoice(0, new ChatResponseMessage("assistant", text, null), null, Stop)],
         usage);
+
+    /// <summary>The chunks of <paramref name="calls"/> as OpenAI streams them: per call one naming it, then one with its arguments.</summary>
+    public IEnumerable<ChatCompletionChunk> ToolCallChunks(IReadOnlyList<ToolCall> calls)
+    {
+        for (var i = 0; i < calls.Count; i++)
+        {
+            yield return Chunk(new ChatDelta(ToolCalls: [new ChatToolCallDelta(i, calls[i].Id, "function", new ChatFunctionCallDelta(calls[i].Name, ""))]));
+            yield return Chunk(new ChatDelta(ToolCalls: [new ChatToolCallDelta(i, null, null, new ChatFunctionCallDelta(null, calls[i].Arguments))]));
+        }
+    }
+
+    private static ChatToolCall Call(ToolCall call) => new(call.Id, "function", new ChatFunctionCall(call.Name, call.Arguments));
 
     public ChatCompletionChunk Chunk(ChatDelta delta, string? finishReason = null) =>
         new(Id, "chat.completion.chunk", Created, Model, [new ChatChunkChoice(0, delta, null, finishReason)]);

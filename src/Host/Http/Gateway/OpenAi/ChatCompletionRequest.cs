@@ -22,10 +22,17 @@ internal sealed record ChatCompletionRequest(
     long? Seed = null,
     float? PresencePenalty = null,
     float? FrequencyPenalty = null,
-    JsonElement ResponseFormat = default);
+    JsonElement ResponseFormat = default,
+    JsonElement Tools = default,
+    JsonElement ToolChoice = default,
+    bool? ParallelToolCalls = null);
 
-/// <summary>One request message; <see cref="Content"/> is a string or an array of content parts.</summary>
-internal sealed record ChatRequestMessage(string? Role, JsonElement Content);
+/// <summary>
+/// One request message; <see cref="Content"/> is a string or an array of content parts (null for an assistant message
+/// that only calls tools). An assistant message may carry <see cref="ToolCalls"/>; a <c>tool</c> message answers the
+/// call <see cref="ToolCallId"/>.
+/// </summary>
+internal sealed record ChatRequestMessage(string? Role, JsonElement Content, string? ToolCallId = null, JsonElement ToolCalls = default, string? Name = null);
 
 /// <summary><c>stream_options</c>: <c>include_usage</c> asks for a usage chunk before <c>[DONE]</c>.</summary>
 internal sealed record ChatStreamOptions(bool? IncludeUsage);

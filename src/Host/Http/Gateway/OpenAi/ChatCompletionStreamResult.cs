@@ -58,7 +58,13 @@ internal sealed class ChatCompletionStreamResult(
 
     private async Task FinishAsync(OpenAiSse sse, MessageReply reply, CancellationToken cancellationToken)
     {
-        await sse.WriteAsync(answer.Chunk(new ChatDelta(), ChatCompletionBuilder.Stop), cancellationToken);
+        var calls = reply.ToolCalls ?? [];
+        foreach (var chunk in answer.ToolCallChunks(calls))
+        {
+            await sse.WriteAsync(chunk, cancellationToken);
+        }
+
+        await sse.WriteAsync(answer.Chunk(new ChatDelta(), calls.Count > 0 ? ChatCompletionBuilder.ToolCalls : ChatCompletionBuilder.Stop), cancellationToken);
         if (turn.IncludeUsage)
         {
             await sse.WriteAsync(answer.UsageChunk(answer.Usage(reply.Usage, turn.Text, reply.Text)), cancellationToken);

@@ -40,15 +40,19 @@ internal static class ChatCompletionsApi
         {
             await using (lease)
             {
-                var reply = await client.SendAsync(lease.Id, turn.Text, turn.Options, cancellationToken);
-                var completion = (answer with { Model = turn.Model ?? reply.Model }).Completion(reply.Text, answer.Usage(reply.Usage, turn.Text, reply.Text));
+                var reply = turn.ToolResults is { } results
+                    ? await client.SendToolResultsAsync(lease.Id, results, turn.Options, cancellationToken)
+                    : await client.SendAsync(lease.Id, turn.Text, turn.Options, cancellationToken);
+                var completion = (answer with { Model = turn.Model ?? reply.Model }).Completion(reply.Text, answer.Usage(reply.Usage, turn.Text, reply.Text), reply.ToolCalls);
                 return TypedResults.Json(completion, OpenAiJson.Options);
             }
         }
 
         // Wait for the first update before answering: a refusal (turn in progress, provider failure…) is then an
         // ordinary error response with its status rather than an error inside a 200 stream.
-        var updates = client.SendStreamingAsync(lease.Id, turn.Text, turn.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = (turn.ToolResults is { } toolResults
+            ? client.SendToolResultsStreamingAsync(lease.Id, toolResults, turn.Options, cancellationToken)
+            : client.SendStreamingAsync(lease.Id, turn.Text, turn.Options, cancellationToken)).GetAsyncEnumerator(cancellationToken);
         try
         {
             if (!await updates.MoveNextAsync())

@@ -48,21 +48,48 @@ internal static class ChatRequestReader
             }
         }
 
-        if (lastUser < 0)
+        // A request that ends with tool messages answers the model's tool calls: their results are the turn's input.
+        var firstTool = messages.Count;
+        while (firstTool > 0 && messages[firstTool - 1]!.Role == "tool")
         {
-            throw ValidationException.For("messages", "must contain a message with role 'user' (the turn's text)");
+            firstTool--;
         }
 
-        var field = $"messages[{lastUser}].content";
-        var text = ChatContent.Text(messages[lastUser]!.Content, field);
-        if (string.IsNullOrWhiteSpace(text))
+        string text;
+        List<ToolResult>? results = null;
+        int inputStart;
+        if (firstTool < messages.Count)
         {
-            throw ValidationException.For(field, "must not be empty");
-        }
+            results = Results(messages, firstTool, messages.Count);
+            var chars = results.Sum(r => (long)r.Content.Length);
+            if (chars > http.MaxMessageChars)
+            {
+                throw ValidationException.For($"messages[{firstTool}].content", $"tool results must be at most {http.MaxMessageChars} characters in all (were {chars})");
+            }
 
-        if (text.Length > http.MaxMessageChars)
+            text = "";
+            inputStart = firstTool;
+        }
+        else
         {
-            throw ValidationException.For(field, $"must be at most {http.MaxMessageChars} characters (was {text.Length})");
+            if (lastUser < 0)
+            {
+                throw ValidationException.For("messages", "must contain a message with role 'user' (the turn's text), or end with 'tool' messages");
+            }
+
+            var field = $"messages[{lastUser}].content";
+            text = ChatContent.Text(messages[lastUser]!.Content, field);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw ValidationException.For(field, "must not be empty");
+            }
+
+            if (text.Length > http.MaxMessageChars)
+            {
+                throw ValidationException.For(field, $"must be at most {http.MaxMessageChars} characters (was {text.Length})");
+            }
+
+            inputStart = lastUser;
         }
 
         var key = Key(request, body.User);
@@ -73,29 +100,160 @@ internal static class ChatRequestReader
             body.Model,
             body.Stream ?? false,
             body.StreamOptions?.IncludeUsage ?? false,
-            Options(body) with { PriorMessages = key is null ? Prior(messages, lastUser) : null });
+            Options(body) with { PriorMessages = key is null ? Prior(messages, inputStart) : null },
+            results);
         Validate(turn);
         return turn;
     }
 
     /// <summary>
-    /// A key-less request's conversation before its last user message (user and assistant messages with text): the
-    /// one-off session has no history of its own, so the model reads these instead. Null when there are none.
+    /// A key-less request's conversation before the turn's input (user and assistant messages, assistant tool calls and
+    /// tool results): the one-off session has no history of its own, so the model reads these instead. Null when none.
     /// </summary>
-    private static List<PriorMessage>? Prior(IReadOnlyList<ChatRequestMessage?> messages, int lastUser)
+    private static List<PriorMessage>? Prior(IReadOnlyList<ChatRequestMessage?> messages, int inputStart)
     {
         var prior = new List<PriorMessage>();
-        for (var i = 0; i < lastUser; i++)
+        for (var i = 0; i < inputStart; i++)
         {
-            var role = messages[i]!.Role switch { "user" => MessageRole.User, "assistant" => MessageRole.Assistant, _ => (MessageRole?)null };
-            if (role is { } r && messages[i]!.Content.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+            var message = messages[i]!;
+            var hasContent = message.Content.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+            switch (message.Role)
             {
-                prior.Add(new PriorMessage(r, ChatContent.Text(messages[i]!.Content, $"messages[{i}].content")));
+                case "user" when hasContent:
+                    prior.Add(new PriorMessage(MessageRole.User, ChatContent.Text(message.Content, $"messages[{i}].content")));
+                    break;
+                case "assistant":
+                    var calls = Calls(message.ToolCalls, $"messages[{i}].tool_calls");
+                    if (hasContent || calls is not null)
+                    {
+                        prior.Add(new PriorMessage(MessageRole.Assistant, hasContent ? ChatContent.Text(message.Content, $"messages[{i}].content") : "", calls));
+                    }
+
+                    break;
+                case "tool":
+                    var end = i;
+                    while (end < inputStart && messages[end]!.Role == "tool")
+                    {
+                        end++;
+                    }
+
+                    prior.Add(new PriorMessage(MessageRole.Tool, "", ToolResults: Results(messages, i, end)));
+                    i = end - 1;
+                    break;
             }
         }
 
         return prior.Count == 0 ? null : prior;
     }
+
+    /// <summary>The results of the <c>tool</c> messages from <paramref name="from"/> up to <paramref name="to"/>.</summary>
+    private static List<ToolResult> Results(IReadOnlyList<ChatRequestMessage?> messages, int from, int to)
+    {
+        var results = new List<ToolResult>();
+        for (var i = from; i < to; i++)
+        {
+            if (messages[i]!.ToolCallId is not { Length: > 0 and <= 256 } id)
+            {
+                throw ValidationException.For($"messages[{i}].tool_call_id", "is required on a 'tool' message: the id of the call it answers (1-256 characters)");
+            }
+
+            if (results.Any(r => r.ToolCallId == id))
+            {
+                throw ValidationException.For($"messages[{i}].tool_call_id", $"answers the call '{id}' a second time");
+            }
+
+            results.Add(new ToolResult(id, ChatContent.Text(messages[i]!.Content, $"messages[{i}].content")));
+        }
+
+        return results;
+    }
+
+    /// <summary>An assistant message's <c>tool_calls</c>: <c>[{"id","type":"function","function":{"name","arguments"}}]</c>.</summary>
+    private static List<ToolCall>? Calls(JsonElement calls, string field)
+    {
+        if (calls.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (calls.ValueKind != JsonValueKind.Array)
+        {
+            throw ValidationException.For(field, "must be an array of tool calls");
+        }
+
+        var list = new List<ToolCall>();
+        var index = 0;
+        foreach (var call in calls.EnumerateArray())
+        {
+            var at = $"{field}[{index++}]";
+            var id = String(call, "id");
+            var function = call.ValueKind == JsonValueKind.Object && call.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+            var name = function.ValueKind == JsonValueKind.Object ? String(function, "name") : null;
+            var arguments = function.ValueKind == JsonValueKind.Object ? String(function, "arguments") : null;
+            if (id is null || name is null || arguments is null || (call.TryGetProperty("type", out var type) && type.GetString() != "function"))
+            {
+                throw ValidationException.For(at, "must be {\"id\":…,\"type\":\"function\",\"function\":{\"name\":…,\"arguments\":\"<JSON text>\"}}");
+            }
+
+            list.Add(new ToolCall(id, name, arguments));
+        }
+
+        return list.Count == 0 ? null : list;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary><c>tools</c>: <c>[{"type":"function","function":{"name","description"?,"parameters"?}}]</c>.</summary>
+    private static List<ToolDefinition>? Tools(JsonElement tools)
+    {
+        if (tools.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (tools.ValueKind != JsonValueKind.Array)
+        {
+            throw ValidationException.For("tools", "must be an array of {\"type\":\"function\",\"function\":{…}}");
+        }
+
+        var list = new List<ToolDefinition>();
+        var index = 0;
+        foreach (var tool in tools.EnumerateArray())
+        {
+            var at = $"tools[{index++}]";
+            if (String(tool, "type") != "function")
+            {
+                throw ValidationException.For(at + ".type", "must be 'function' (the only tool type this gateway passes on)");
+            }
+
+            if (!tool.TryGetProperty("function", out var function) || function.ValueKind != JsonValueKind.Object)
+            {
+                throw ValidationException.For(at + ".function", "is required: an object with name, description and parameters");
+            }
+
+            var parameters = function.TryGetProperty("parameters", out var p) && p.ValueKind != JsonValueKind.Null ? p.GetRawText() : null;
+            list.Add(new ToolDefinition(String(function, "name") ?? "", String(function, "description"), parameters));
+        }
+
+        return list;
+    }
+
+    /// <summary><c>tool_choice</c>: <c>"auto"</c>, <c>"none"</c>, <c>"required"</c> or <c>{"type":"function","function":{"name"}}</c>.</summary>
+    private static ToolChoice? Choice(JsonElement choice) => choice.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.String => choice.GetString() switch
+        {
+            "auto" => new ToolChoice(ToolChoiceKind.Auto),
+            "none" => new ToolChoice(ToolChoiceKind.None),
+            "required" => new ToolChoice(ToolChoiceKind.Required),
+            _ => throw ValidationException.For("tool_choice", "must be 'auto', 'none', 'required' or {\"type\":\"function\",\"function\":{\"name\":…}}"),
+        },
+        JsonValueKind.Object when String(choice, "type") == "function" && choice.TryGetProperty("function", out var f) && String(f, "name") is { } name =>
+            new ToolChoice(ToolChoiceKind.Function, name),
+        _ => throw ValidationException.For("tool_choice", "must be 'auto', 'none', 'required' or {\"type\":\"function\",\"function\":{\"name\":…}}"),
+    };
 
     /// <summary>The request's sampling members as this turn's options, validated under their OpenAI names.</summary>
     private static TurnOptions Options(ChatCompletionRequest body)
@@ -110,6 +268,8 @@ internal static class ChatRequestReader
             PresencePenalty = body.PresencePenalty,
             FrequencyPenalty = body.FrequencyPenalty,
             ResponseFormat = Format(body.ResponseFormat),
+            Tools = Tools(body.Tools),
+            ToolChoice = Choice(body.ToolChoice),
         };
         try
         {
@@ -127,6 +287,11 @@ internal static class ChatRequestReader
                     "frequencyPenalty" => "frequency_penalty",
                     "responseFormat.schemaName" => "response_format.json_schema.name",
                     "responseFormat.schema" => "response_format.json_schema.schema",
+                    "toolChoice" => "tool_choice",
+                    var other when other.StartsWith("tools[", StringComparison.Ordinal) && other.EndsWith("].name", StringComparison.Ordinal) =>
+                        other[..^".name".Length] + ".function.name",
+                    var other when other.StartsWith("tools[", StringComparison.Ordinal) && other.EndsWith("].parameters", StringComparison.Ordinal) =>
+                        other[..^".parameters".Length] + ".function.parameters",
                     var other => other,
                 },
                 p => p.Value));

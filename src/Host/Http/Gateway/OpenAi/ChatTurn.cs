@@ -12,8 +12,10 @@ namespace JidoSessions.Host.Http.Gateway.OpenAi;
 /// <param name="Model">The requested model, or null when the request names none.</param>
 /// <param name="Stream">Answer as <c>chat.completion.chunk</c> events.</param>
 /// <param name="IncludeUsage">Send a usage chunk before <c>[DONE]</c> (<c>stream_options.include_usage</c>).</param>
-/// <param name="Options">The request's sampling settings, for this turn only.</param>
-internal sealed record ChatTurn(SessionKey? Key, string Text, string? SystemPrompt, string? Model, bool Stream, bool IncludeUsage, TurnOptions Options)
+/// <param name="Options">The request's sampling settings and tools, for this turn only.</param>
+/// <param name="ToolResults">When the request ends with <c>tool</c> messages: their results are the turn's input (<paramref name="Text"/> is empty).</param>
+internal sealed record ChatTurn(
+    SessionKey? Key, string Text, string? SystemPrompt, string? Model, bool Stream, bool IncludeUsage, TurnOptions Options, IReadOnlyList<ToolResult>? ToolResults = null)
 {
     /// <summary>The config members the request sets; null members leave the session's own.</summary>
     public SessionConfig Wanted => new() { Model = Model, SystemPrompt = SystemPrompt };

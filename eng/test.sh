@@ -18,6 +18,13 @@ trap cleanup EXIT
 
 dotnet build JidoSessions.sln -c "$configuration" -nologo -clp:ErrorsOnly
 
+# The official openai npm client, for the gateway's client round trip (tests/node-client, versions locked).
+if ! command -v npm >/dev/null 2>&1; then
+    echo "eng/test.sh: npm (Node.js) is required for the openai client tests; install Debian's nodejs and npm" >&2
+    exit 1
+fi
+npm ci --prefix tests/node-client --no-audit --no-fund --loglevel=error >/dev/null
+
 if [[ -z "${JIDO_TEST_POSTGRES:-}" ]]; then
     eval "$(eng/pg-test-cluster.sh start)"
 fi

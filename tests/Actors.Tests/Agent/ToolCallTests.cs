@@ -1,3 +1,4 @@
+using JidoSessions.Actors.Client;
 using JidoSessions.Actors.Tests.Support;
 using JidoSessions.Client;
 using JidoSessions.TestKit;
@@ -94,6 +95,35 @@ public sealed class ToolCallTests
         await valid;
         Assert.Null(chat.TryTakeCall());
         Assert.Equal(2, (await client.GetHistoryAsync(session.Id)).Count);
+    }
+
+    [Fact]
+    public async Task SendWithTools_InProcess_RunsTheAIFunctionsTheModelCalls_AndReturnsItsFinalAnswer()
+    {
+        var chat = new ScriptedChatClient();
+        await using var system = await TestSessionSystems.StartAsync(chat: chat);
+        var client = system.ForTenant(TenantId.Default);
+        var session = await client.CreateAsync();
+        var asked = new List<string>();
+        var weather = AIFunctionFactory.Create((string city) => { asked.Add(city); return $"12 C in {city}"; }, "get_weather", "The weather in a city");
+
+        var sending = client.SendWithToolsAsync(session.Id, "weather in Oslo and Bergen?", [weather]);
+        var first = await chat.NextCallAsync();
+        Assert.Equal("get_weather", Assert.Single(first.Options!.Tools!).Name);
+        first.ReplyWithToolCalls(
+            new FunctionCallContent("c1", "get_weather", new Dictionary<string, object?> { ["city"] = "Oslo" }),
+            new FunctionCallContent("c2", "get_weather", new Dictionary<string, object?> { ["city"] = "Bergen" }),
+            new FunctionCallContent("c3", "no_such_tool", new Dictionary<string, object?>()));
+        var second = await chat.NextCallAsync();
+        var results = second.Messages[^1].Contents.OfType<FunctionResultContent>().Select(r => (r.CallId, r.Result?.ToString())).ToArray();
+        second.Reply("Oslo 12 C, Bergen 12 C.");
+        var reply = await sending;
+
+        Assert.Equal(["Oslo", "Bergen"], asked);
+        Assert.Equal([("c1", "12 C in Oslo"), ("c2", "12 C in Bergen"), ("c3", "Error: there is no tool named 'no_such_tool'.")], results);
+        Assert.Equal("Oslo 12 C, Bergen 12 C.", reply.Text);
+        Assert.Null(reply.ToolCalls);
+        Assert.Equal(3, Assert.Single(await client.GetHistoryAsync(session.Id), h => h.Role == MessageRole.Tool).ToolResults!.Count);
     }
 
     private static async Task<MessageReply> LastAsync(IAsyncEnumerable<TurnUpdate> updates)

@@ -87,8 +87,8 @@ async function openSession(id, notice = '') {
 }
 
 function onEvent(type, e) {
-  feed.add(type, e);
   table.applyEvent(type, e);
+  feed.add(type, e);
   view.applyEvent(type, e);
   if (type === 'message_appended' && e.role === 'Assistant') {
     counters.turns += 1;

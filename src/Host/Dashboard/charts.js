@@ -16,6 +16,7 @@ export class Sparkline {
     if (this.values.length > this.points) {
       this.values.splice(0, this.values.length - this.points);
     }
+    this.canvas.dataset.points = String(this.values.length);
     this.draw();
   }
 

@@ -56,9 +56,12 @@ export function formatTime(value, { timeOnlyToday = true } = {}) {
   return timeOnlyToday && today ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
 
-/** The first 8 characters of an id, for narrow columns (the whole id is in the title). */
+/**
+ * The last 8 characters of an id, for narrow columns (the whole id is in the title). Session ids are UUIDv7,
+ * whose leading characters are the creation time and so the same for sessions made together.
+ */
 export function shortId(id) {
-  return id ? String(id).slice(0, 8) : '';
+  return id ? '…' + String(id).slice(-8) : '';
 }
 
 /** Text cut to at most max characters. */

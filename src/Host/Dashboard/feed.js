@@ -16,7 +16,7 @@ export class EventFeed {
   }
 
   add(type, e) {
-    const who = e.sessionId ? (this.keyOf(e.sessionId) || shortId(e.sessionId)) : '';
+    const who = e.sessionId ? (e.key || this.keyOf(e.sessionId) || shortId(e.sessionId)) : '';
     const item = el('li', { dataset: { type, sessionId: e.sessionId || '' }, title: e.sessionId || '' },
       el('span', { className: 'at' }, formatTime(e.at)),
       el('span', { className: 'type' }, type),

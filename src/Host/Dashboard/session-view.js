@@ -38,7 +38,7 @@ export class SessionView {
     noticeNode.hidden = !notice;
     byId('sv-history').replaceChildren();
     byId('sv-files').replaceChildren();
-    setText(byId('sv-config'), '');
+    byId('sv-config').replaceChildren();
     setText(byId('sv-id'), id);
     setText(byId('sv-key'), '');
     this.setStatus('…');
@@ -93,8 +93,26 @@ export class SessionView {
     setText(byId('sv-count'), String(info.messageCount));
     setText(byId('sv-created'), formatTime(info.createdAt, { timeOnlyToday: false }));
     setText(byId('sv-active'), formatTime(info.lastActiveAt, { timeOnlyToday: false }));
-    setText(byId('sv-config'), JSON.stringify(info.config, null, 2));
+    this.renderConfig(info.config || {});
     this.setEnabled(!['Terminating', 'Terminated', 'Failed'].includes(info.status));
+  }
+
+  /** The config's members; null ones say "default" (the server's), metadata one row per entry. */
+  renderConfig(config) {
+    const rows = [];
+    for (const [name, value] of Object.entries(config)) {
+      if (name === 'metadata' && value && typeof value === 'object') {
+        for (const [key, text] of Object.entries(value)) {
+          rows.push(el('tr', {}, el('th', {}, 'metadata.' + key), el('td', {}, String(text))));
+        }
+        continue;
+      }
+      const shown = value === null || value === undefined
+        ? el('td', { className: 'default' }, 'default')
+        : el('td', {}, typeof value === 'object' ? JSON.stringify(value) : String(value));
+      rows.push(el('tr', { dataset: { member: name } }, el('th', {}, name), shown));
+    }
+    byId('sv-config').replaceChildren(el('tbody', {}, ...rows));
   }
 
   setEnabled(enabled) {

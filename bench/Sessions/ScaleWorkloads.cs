@@ -57,7 +57,8 @@ internal static class ScaleWorkloads
         }
     }
 
-    private static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
+    /// <summary>Runs <paramref name="body"/> for 0..count-1, <paramref name="concurrency"/> at a time.</summary>
+    internal static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, count)).Select(async _ =>

@@ -68,6 +68,11 @@ internal sealed class SessionsBench(BenchOptions options, TextWriter output)
             figures.AddRange(await ScaleWorkloads.MeasureAsync(options.LargeCount, output));
         }
 
+        if (options.Only is null || options.Only.Contains("tenants"))
+        {
+            figures.AddRange(await TenantWorkloads.MeasureAsync(options.LargeCount, output));
+        }
+
         var baseline = options.BaselineFile is { } file && File.Exists(file)
             ? SessionFigures.FromTsv(await File.ReadAllTextAsync(file)).ToDictionary(f => f.Name)
             : [];

@@ -25,6 +25,11 @@ internal sealed record ListSessions(TenantId Tenant, ListSessionsQuery Query);
 /// </summary>
 internal sealed class SessionManager(SessionServices services) : UntypedActor
 {
+    // One listing read per tenant at a time on this node (the rest queue behind it): a tenant listing in a loop then
+    // holds at most one core's worth of directory reads and other tenants keep the rest. Read and written only on the
+    // actor's thread; one small gate per tenant seen.
+    private readonly Dictionary<TenantId, SemaphoreSlim> _listingGates = [];
+
     public static Props Props(SessionServices services) => Akka.Actor.Props.Create<SessionManager>(services);
 
     protected override void OnReceive(object message)
@@ -47,7 +52,15 @@ internal sealed class SessionManager(SessionServices services) : UntypedActor
                 KeyRegions.Of(Context.System).Tell(new KeyEnvelope(find.Tenant, find.Key, FindKey.Instance), Sender);
                 break;
             case ListSessions list:
-                ListAsync(list).PipeTo(Sender, Self, failure: FailureReply.Of);
+                if (!_listingGates.TryGetValue(list.Tenant, out var gate))
+                {
+                    _listingGates[list.Tenant] = gate = new SemaphoreSlim(1, 1);
+                }
+
+                // Off this actor's thread: Microsoft.Data.Sqlite runs its "async" reads synchronously, so awaiting here
+                // would hold every get-or-create and lookup of the node behind a listing (5 ms a page at 10k sessions:
+                // a quiet tenant's by-key p50 went 0.02 -> 5.2 ms beside a listing loop; bench --only tenants).
+                Task.Run(() => ListAsync(list, gate)).PipeTo(Sender, Self, failure: FailureReply.Of);
                 break;
             default:
                 Unhandled(message);
@@ -55,11 +68,19 @@ internal sealed class SessionManager(SessionServices services) : UntypedActor
         }
     }
 
-    private async Task<SessionPage> ListAsync(ListSessions list)
+    private async Task<SessionPage> ListAsync(ListSessions list, SemaphoreSlim gate)
     {
         var query = list.Query;
-        var page = await services.Directory.ListAsync(list.Tenant.Value, query.Status?.ToString(), query.Offset, query.Limit).ConfigureAwait(false);
-        return new SessionPage([.. page.Items.Select(DirectoryRows.ToInfo)], page.Total, query.Offset, query.Limit);
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var page = await services.Directory.ListAsync(list.Tenant.Value, query.Status?.ToString(), query.Offset, query.Limit).ConfigureAwait(false);
+            return new SessionPage([.. page.Items.Select(DirectoryRows.ToInfo)], page.Total, query.Offset, query.Limit);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private bool TryValidate(SessionConfig config)

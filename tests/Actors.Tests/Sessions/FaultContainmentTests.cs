@@ -102,6 +102,11 @@ public sealed class FaultContainmentTests : IAsyncLifetime
 
         Assert.True(attempts >= 4, $"Failed after {attempts} poison turns; MaxRestarts is 3, so at least 4 crashes are needed");
         await Assert.ThrowsAsync<SessionFailedException>(() => _client.SendAsync(poisoned, "still there?"));
+        var sessionsBefore = (await _client.ListAsync()).Total;
+        await Assert.ThrowsAsync<SessionFailedException>(() => _client.ForkAsync(poisoned, new ForkSessionRequest(2)));
+        await Assert.ThrowsAsync<SessionFailedException>(() => _client.RewindAsync(poisoned, 2));
+        Assert.Equal(sessionsBefore, (await _client.ListAsync()).Total);
+        Assert.Equal(SessionStatus.Failed, (await _client.GetInfoAsync(poisoned)).Status);
         Assert.Contains("healthy", (await _client.SendAsync(healthy, "what did I say first?")).Text);
         await _client.TerminateAsync(poisoned);
         await Assert.ThrowsAsync<SessionNotFoundException>(() => _client.GetInfoAsync(poisoned));

@@ -92,6 +92,29 @@ public sealed class SessionViewTests(ChromiumFixture chromium) : DashboardTest(c
     }
 
     [Fact]
+    public async Task SessionView_SendFails_ShowsTheProblemAndCountsAFailure()
+    {
+        var session = (await Host.AcmeClient().GetOrCreateAsync(SessionKey.Parse("provider-down"))).Session;
+        await Page.RouteAsync("**/v1/sessions/*/messages", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 502,
+            ContentType = "application/problem+json",
+            Body = "{\"type\":\"urn:jido:error:turn_failed\",\"title\":\"The model provider failed the turn\",\"status\":502,\"detail\":\"Provider answered 503.\",\"code\":\"turn_failed\"}",
+        }));
+        await Dashboard.SignInAsync(DashboardHost.AcmeKey);
+        await Dashboard.OpenSessionAsync(session.Id);
+
+        await Page.Locator("#sv-message").FillAsync("anyone there?");
+        await Page.Locator("#sv-send-button").ClickAsync();
+
+        await Expect(Page.Locator("#error-code")).ToHaveTextAsync("turn_failed");
+        await Expect(Page.Locator("#error-title")).ToHaveTextAsync("The model provider failed the turn");
+        await Expect(Page.Locator("#error-detail")).ToHaveTextAsync("Provider answered 503.");
+        await Expect(Page.GetByTestId("chart-failures-value")).ToHaveTextAsync("1");
+        await Expect(Page.Locator("#sv-message")).ToHaveValueAsync("anyone there?");
+    }
+
+    [Fact]
     public async Task SessionView_ShowsConfigAndFiles()
     {
         var acme = Host.AcmeClient();

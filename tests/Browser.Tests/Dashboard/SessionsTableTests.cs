@@ -55,7 +55,7 @@ public sealed class SessionsTableTests(ChromiumFixture chromium) : DashboardTest
     }
 
     [Fact]
-    public async Task Table_Paging_MovesThroughThousandsWithOffsetAndLimit()
+    public async Task Table_Paging_MovesThroughPagesWithOffsetAndLimit()
     {
         var acme = Host.AcmeClient();
         for (var i = 0; i < 30; i++)

@@ -53,9 +53,10 @@ internal sealed partial class TurnExecution(
 
         LogPrompt(log, sessionId, turnId, config.Model, built.Messages.Count, built.EstimatedTokens, request.Text);
         var said = new StringBuilder();
+        UsageDetails? reported;
         try
         {
-            await CallModelAsync(built.Messages, ChatOptionsFor(config.Model, request.Options), said, token).ConfigureAwait(false);
+            reported = await CallModelAsync(built.Messages, ChatOptionsFor(config.Model, request.Options), said, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -77,7 +78,8 @@ internal sealed partial class TurnExecution(
         try
         {
             var appended = await context.AskFor<TurnAppended>(new AppendTurn(request.Text, reply, config.MaxHistory), contextTimeout).ConfigureAwait(false);
-            return new TurnSucceeded(turnId, new MessageReply(sessionId, reply, appended.Assistant.Sequence, config.Model, appended.Assistant.At), appended.MessageCount);
+            var usage = UsageOf(reported, built, reply);
+            return new TurnSucceeded(turnId, new MessageReply(sessionId, reply, appended.Assistant.Sequence, config.Model, appended.Assistant.At, usage), appended.MessageCount);
         }
         catch (Exception exception) when (exception is not InvalidCastException)
         {
@@ -106,15 +108,33 @@ internal sealed partial class TurnExecution(
         },
     };
 
-    private async Task CallModelAsync(IReadOnlyList<ChatMessage> messages, ChatOptions options, StringBuilder said, CancellationToken token)
+    /// <summary>
+    /// The provider's counts where it sent them (each on its own: a provider may report one and not the other), else the
+    /// context's token count (the whole prompt the model read, counted with o200k_base when it was built) and the reply's.
+    /// </summary>
+    internal static TurnUsage UsageOf(UsageDetails? reported, BuiltContext built, string reply)
+    {
+        var prompt = ToInt(reported?.InputTokenCount);
+        var completion = ToInt(reported?.OutputTokenCount);
+        return new TurnUsage(
+            prompt ?? built.EstimatedTokens,
+            completion ?? Context.TokenEstimator.Default.CountText(reply),
+            Reported: prompt is not null && completion is not null);
+    }
+
+    private static int? ToInt(long? count) => count is { } value and >= 0 ? (int)Math.Min(value, int.MaxValue) : null;
+
+    /// <summary>Calls the model; returns the usage it reported, if any.</summary>
+    private async Task<UsageDetails?> CallModelAsync(IReadOnlyList<ChatMessage> messages, ChatOptions options, StringBuilder said, CancellationToken token)
     {
         if (request.StreamTo is not { } streamTo)
         {
             var response = await chat.GetResponseAsync(messages, options, token).ConfigureAwait(false);
             said.Append(response.Text);
-            return;
+            return response.Usage;
         }
 
+        UsageDetails? usage = null;
         await foreach (var update in chat.GetStreamingResponseAsync(messages, options, token).ConfigureAwait(false))
         {
             var text = update.Text;
@@ -123,7 +143,17 @@ internal sealed partial class TurnExecution(
                 said.Append(text);
                 streamTo.Tell(new TurnDelta(text), agent);
             }
+
+            foreach (var content in update.Contents)
+            {
+                if (content is UsageContent { Details: var details })
+                {
+                    usage = details;
+                }
+            }
         }
+
+        return usage;
     }
 
     /// <summary>Nothing is appended for a cancelled turn; an interrupted one keeps what was said, marked.</summary>

@@ -22,8 +22,21 @@ public sealed record SessionInfo(
 /// <summary>The result of get-or-create: the session, and whether this call created it or adopted an existing one.</summary>
 public sealed record GetOrCreateResult(SessionInfo Session, bool Created);
 
-/// <summary>The reply to one message: the assistant's text, after user and assistant messages were appended to history.</summary>
-public sealed record MessageReply(SessionId SessionId, string Text, long Sequence, string Model, DateTimeOffset CompletedAt);
+/// <summary>
+/// The reply to one message: the assistant's text, after user and assistant messages were appended to history, and
+/// the turn's token usage (null only from servers older than it).
+/// </summary>
+public sealed record MessageReply(SessionId SessionId, string Text, long Sequence, string Model, DateTimeOffset CompletedAt, TurnUsage? Usage = null);
+
+/// <summary>
+/// Tokens of one turn. <see cref="Reported"/>: the model provider's own counts; otherwise counted by the session
+/// system with o200k_base: the whole context the model read (system prompt, files, history, the message) and the reply.
+/// </summary>
+public sealed record TurnUsage(int PromptTokens, int CompletionTokens, bool Reported)
+{
+    /// <summary>Prompt plus completion.</summary>
+    public int TotalTokens => PromptTokens + CompletionTokens;
+}
 
 /// <summary>One piece of a streamed turn: a text delta, or the final reply when <see cref="Completed"/> is set.</summary>
 public sealed record TurnUpdate(string Delta, MessageReply? Completed);

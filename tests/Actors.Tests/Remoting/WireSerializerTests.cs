@@ -73,6 +73,7 @@ public sealed class WireSerializerTests(WireSerializerTests.SystemFixture fixtur
             info,
             new GetOrCreateResult(info, Created: true),
             new MessageReply(Id, "hi", 2, "local", At),
+            new MessageReply(Id, "hi", 2, "local", At, new TurnUsage(12, 3, Reported: true)),
             file,
             new[] { new HistoryEntry(1, MessageRole.User, "hello", At), new HistoryEntry(2, MessageRole.Assistant, "hi", At) },
             new[] { file },

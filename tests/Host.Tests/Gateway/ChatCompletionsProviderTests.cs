@@ -44,6 +44,31 @@ public sealed class ChatCompletionsProviderTests(ProviderHostFixture fixture) : 
     }
 
     [Fact]
+    public async Task Complete_ProviderReportsUsage_ItsCountsAreTheAnswersUsage_StreamingOrNot()
+    {
+        _provider.Enqueue(
+            new FakeOpenAiResponse { Chunks = ["counted ", "by the provider"], PromptTokens = 321, CompletionTokens = 45 },
+            new FakeOpenAiResponse { Chunks = ["streamed ", "and counted"], PromptTokens = 654, CompletionTokens = 32 });
+
+        var completion = await OpenAiWire.CompleteAsync(_http, OpenAiWire.Body("count me", model: "gpt-test"), "provider:usage:" + Guid.NewGuid());
+        var body = new
+        {
+            model = "gpt-test",
+            messages = new[] { new { role = "user", content = "count me too" } },
+            stream = true,
+            stream_options = new { include_usage = true },
+        };
+        var (_, stream) = await OpenAiWire.StartStreamAsync(_http, body, "provider:usage:" + Guid.NewGuid());
+        var payloads = await stream.ReadToEndAsync();
+        stream.Dispose();
+
+        var usage = completion.GetProperty("usage");
+        Assert.Equal((321, 45, 366), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
+        var streamed = JsonDocument.Parse(payloads[^2]).RootElement.GetProperty("usage");
+        Assert.Equal((654, 32, 686), (streamed.GetProperty("prompt_tokens").GetInt32(), streamed.GetProperty("completion_tokens").GetInt32(), streamed.GetProperty("total_tokens").GetInt32()));
+    }
+
+    [Fact]
     public async Task Complete_Streaming_EachTokenReachesCallerWhileProviderStreamIsOpen()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

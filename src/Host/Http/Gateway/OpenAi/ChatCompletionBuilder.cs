@@ -1,6 +1,6 @@
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Llm;
-using Microsoft.Extensions.AI;
+using JidoSessions.Client;
 
 namespace JidoSessions.Host.Http.Gateway.OpenAi;
 
@@ -25,21 +25,25 @@ internal sealed record ChatCompletionBuilder(string Id, long Created, string Mod
         new(Id, "chat.completion.chunk", Created, Model, [new ChatChunkChoice(0, delta, null, finishReason)]);
 
     /// <summary>
-    /// The answer's usage: the provider's own counts where it <paramref name="reported"/> them, otherwise
-    /// <paramref name="prompt"/> (as one message) and <paramref name="completion"/> counted with
-    /// <paramref name="tokenizer"/>, whose <see cref="LlmTokenizer.Auto"/> picks by <see cref="Model"/>. Only the turn's
-    /// message counts as the prompt: the gateway does not see the context the session built around it.
+    /// The answer's usage: the turn's (<see cref="TurnUsage"/>: the provider's own counts where it sent them, else the
+    /// whole context the model read and the reply, counted with o200k_base); from a reply without one (an older
+    /// server), <paramref name="prompt"/> as one message and <paramref name="completion"/> counted with the tokenizer
+    /// <see cref="Model"/> picks.
     /// </summary>
-    public ChatUsage Usage(string prompt, string completion, UsageDetails? reported = null, LlmTokenizer tokenizer = LlmTokenizer.Auto)
+    public ChatUsage Usage(TurnUsage? usage, string prompt, string completion)
     {
-        var tokens = TokenEstimator.For(tokenizer, Model);
-        var promptTokens = ToInt(reported?.InputTokenCount) ?? tokens.CountMessage(prompt);
-        var completionTokens = ToInt(reported?.OutputTokenCount) ?? tokens.CountText(completion);
+        if (usage is not null)
+        {
+            return new ChatUsage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens);
+        }
+
+        var tokens = TokenEstimator.For(LlmTokenizer.Auto, Model);
+        var promptTokens = tokens.CountMessage(prompt);
+        var completionTokens = tokens.CountText(completion);
         return new ChatUsage(promptTokens, completionTokens, promptTokens + completionTokens);
     }
 
     /// <summary>The usage chunk sent before <c>[DONE]</c> when asked for: no choices, only usage.</summary>
     public ChatCompletionChunk UsageChunk(ChatUsage usage) => new(Id, "chat.completion.chunk", Created, Model, [], usage);
 
-    private static int? ToInt(long? count) => count is { } value and >= 0 ? (int)Math.Min(value, int.MaxValue) : null;
 }

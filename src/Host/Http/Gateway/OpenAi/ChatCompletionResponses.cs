@@ -17,22 +17,8 @@ internal sealed record ChatCompletionChoice(int Index, ChatResponseMessage Messa
 /// <summary>The assistant's message.</summary>
 internal sealed record ChatResponseMessage(string Role, string Content, object? Refusal);
 
-/// <summary>Token counts (estimates: see <see cref="ChatUsage.Estimate"/>).</summary>
-internal sealed record ChatUsage(int PromptTokens, int CompletionTokens, int TotalTokens)
-{
-    /// <summary>
-    /// One token per four characters of the turn's message and of the reply; the session history the model
-    /// also saw is not counted, since the gateway does not see the context the session built.
-    /// </summary>
-    public static ChatUsage Estimate(string prompt, string completion)
-    {
-        var promptTokens = Tokens(prompt);
-        var completionTokens = Tokens(completion);
-        return new ChatUsage(promptTokens, completionTokens, promptTokens + completionTokens);
-    }
-
-    private static int Tokens(string text) => (int)(((long)text.Length + 3) / 4);
-}
+/// <summary>Token counts of one answer (see <see cref="ChatCompletionBuilder.Usage"/>).</summary>
+internal sealed record ChatUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
 
 /// <summary>One streamed piece: <c>object</c> is <c>chat.completion.chunk</c>; every chunk of a stream has the same id.</summary>
 internal sealed record ChatCompletionChunk(

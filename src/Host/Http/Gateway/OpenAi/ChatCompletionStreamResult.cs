@@ -61,7 +61,7 @@ internal sealed class ChatCompletionStreamResult(
         await sse.WriteAsync(answer.Chunk(new ChatDelta(), ChatCompletionBuilder.Stop), cancellationToken);
         if (turn.IncludeUsage)
         {
-            await sse.WriteAsync(answer.UsageChunk(ChatUsage.Estimate(turn.Text, reply.Text)), cancellationToken);
+            await sse.WriteAsync(answer.UsageChunk(answer.Usage(reply.Usage, turn.Text, reply.Text)), cancellationToken);
         }
 
         await sse.WriteDoneAsync(cancellationToken);

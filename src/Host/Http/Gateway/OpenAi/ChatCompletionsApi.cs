@@ -41,7 +41,7 @@ internal static class ChatCompletionsApi
             await using (lease)
             {
                 var reply = await client.SendAsync(lease.Id, turn.Text, turn.Options, cancellationToken);
-                var completion = (answer with { Model = turn.Model ?? reply.Model }).Completion(reply.Text, ChatUsage.Estimate(turn.Text, reply.Text));
+                var completion = (answer with { Model = turn.Model ?? reply.Model }).Completion(reply.Text, answer.Usage(reply.Usage, turn.Text, reply.Text));
                 return TypedResults.Json(completion, OpenAiJson.Options);
             }
         }

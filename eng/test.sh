@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution, the way CI does: builds (warnings are errors), starts a throwaway
+# Runs every test of the solution, the way CI does: installs Debian's Chromium for the browser tests when
+# /usr/bin/chromium is missing, builds (warnings are errors), starts a throwaway
 # PostgreSQL cluster for the PostgreSQL contract tests, runs all test projects, stops the cluster,
 # and prints one line "tests: N passed, M failed" summed from the test results (TRX files).
 # Exit code: 0 only if the build succeeded and no test failed.
@@ -15,6 +16,21 @@ cleanup() {
     rm -rf "$results"
 }
 trap cleanup EXIT
+
+# tests/Browser.Tests drive Debian's Chromium through Playwright, which must never download a browser itself.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -x /usr/bin/chromium ]]; then
+    echo "Installing Debian's chromium for the browser tests (tests/Browser.Tests)..." >&2
+    as_root=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+        as_root=(sudo -n)
+    fi
+    if ! { "${as_root[@]}" apt-get update -q && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >&2 \
+        || [[ ! -x /usr/bin/chromium ]]; then
+        echo "error: /usr/bin/chromium is missing and 'apt-get install -y chromium' failed; the browser tests need it" >&2
+        exit 1
+    fi
+fi
 
 dotnet build JidoSessions.sln -c "$configuration" -nologo -clp:ErrorsOnly
 

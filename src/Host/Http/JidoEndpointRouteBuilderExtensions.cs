@@ -1,3 +1,4 @@
+using JidoSessions.Host.Http.Dashboard;
 using JidoSessions.Host.Http.Events;
 using JidoSessions.Host.Http.Gateway;
 using JidoSessions.Host.Http.Health;
@@ -27,6 +28,7 @@ public static class JidoEndpointRouteBuilderExtensions
         endpoints.MapGatewayApi();
         endpoints.MapHealthApi();
         endpoints.MapMetricsApi();
+        endpoints.MapDashboardApi();
         return endpoints;
     }
 

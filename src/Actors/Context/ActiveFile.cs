@@ -7,7 +7,12 @@ namespace JidoSessions.Actors.Context;
 /// <see cref="AddedAfter"/>, the sequence of the newest message when it was added (0 before any), which tells a fork
 /// whether the file was there at a given message.
 /// </summary>
-internal sealed record ActiveFile(SessionFileInfo Info, string Content, long Order, long AddedAfter = 0);
+internal sealed record ActiveFile(SessionFileInfo Info, string Content, long Order, long AddedAfter = 0)
+{
+    /// <summary>The metadata as stored: entries in ordinal key order (the serializer would camel-case dictionary keys).</summary>
+    public IReadOnlyList<FileMetadataEntry> MetadataEntries =>
+        [.. Info.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new FileMetadataEntry(m.Key, m.Value))];
+}
 
 /// <summary>A file version that is no longer active (replaced or removed after message <see cref="EndedAfter"/>), kept for forks.</summary>
 internal sealed record EndedFile(ActiveFile File, long EndedAfter);

@@ -75,7 +75,7 @@ internal sealed record SnapshotFile(
         file.Info.Length,
         file.Info.Sha256,
         file.Info.AddedAt,
-        [.. file.Info.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new FileMetadataEntry(m.Key, m.Value))],
+        file.MetadataEntries,
         file.Order,
         file.AddedAfter);
 

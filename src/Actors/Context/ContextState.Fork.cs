@@ -30,7 +30,7 @@ internal sealed partial record ContextState
                 f.Info.Length,
                 f.Info.Sha256,
                 f.Info.AddedAt,
-                [.. f.Info.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new FileMetadataEntry(m.Key, m.Value))]))
+                f.MetadataEntries))
             .ToArray();
         seed = new ContextSeeded(source, atSequence, [.. History.TakeWhile(h => h.Sequence <= atSequence)], files, at);
         configThen = ConfigHistory.FirstOrDefault(c => c.ChangedAfter >= atSequence)?.Config;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace JidoSessions.Client;
@@ -62,7 +61,7 @@ public static partial class ToolRules
                     errors[$"tools[{i}].name"] = $"'{name}' is given twice";
                 }
 
-                if (tool?.ParametersSchema is { } schema && !IsJsonObject(schema))
+                if (tool?.ParametersSchema is { } schema && !TurnOptions.IsJsonObject(schema))
                 {
                     errors[$"tools[{i}].parameters"] = "must be a JSON object (a JSON Schema)";
                 }
@@ -104,19 +103,6 @@ public static partial class ToolRules
         return results.Select(r => r.ToolCallId).Distinct(StringComparer.Ordinal).Count() == results.Count
             ? null
             : "answers one tool call twice";
-    }
-
-    private static bool IsJsonObject(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -136,7 +136,8 @@ public sealed partial record TurnOptions
         }
     }
 
-    private static bool IsJsonObject(string? json)
+    /// <summary>Whether <paramref name="json"/> is the text of a JSON object.</summary>
+    internal static bool IsJsonObject(string? json)
     {
         if (json is null)
         {

@@ -16,15 +16,7 @@ public abstract partial class SessionClientContractTests
         await Client.SendAsync(watched.Id, "for you");
         await Client.TerminateAsync(watched.Id);
 
-        var seen = new List<SessionEvent>();
-        await foreach (var @event in subscription.WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token))
-        {
-            seen.Add(@event);
-            if (@event is SessionTerminated)
-            {
-                break;
-            }
-        }
+        var seen = await ReadUntilTerminatedAsync(subscription);
 
         Assert.All(seen, e => Assert.Equal(watched.Id, e.SessionId));
         Assert.Contains(seen, e => e is MessageAppended { Text: "for you" });
@@ -39,15 +31,7 @@ public abstract partial class SessionClientContractTests
         var session = await Client.CreateAsync();
         await Client.TerminateAsync(session.Id);
 
-        var seen = new List<SessionEvent>();
-        await foreach (var @event in subscription.WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token))
-        {
-            seen.Add(@event);
-            if (@event is SessionTerminated)
-            {
-                break;
-            }
-        }
+        var seen = await ReadUntilTerminatedAsync(subscription);
 
         Assert.All(seen, e => Assert.Equal(Acme, e.Tenant));
         Assert.Equal(session.Id, Assert.Single(seen.OfType<SessionCreated>()).SessionId);

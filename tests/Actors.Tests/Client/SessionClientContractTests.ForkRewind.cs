@@ -161,15 +161,7 @@ public abstract partial class SessionClientContractTests
         await Client.RewindAsync(source.Id, 4);
         await Client.TerminateAsync(source.Id);
 
-        var seen = new List<SessionEvent>();
-        await foreach (var @event in subscription.WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token))
-        {
-            seen.Add(@event);
-            if (@event is SessionTerminated)
-            {
-                break;
-            }
-        }
+        var seen = await ReadUntilTerminatedAsync(subscription);
 
         var forked = Assert.Single(seen.OfType<SessionForked>());
         Assert.Equal((fork.Id, source.Id, 2L), (forked.SessionId, forked.SourceSessionId, forked.AtSequence));
@@ -190,15 +182,7 @@ public abstract partial class SessionClientContractTests
         await Client.RewindAsync(session.Id, 2);
         await Client.TerminateAsync(session.Id);
 
-        var seen = new List<SessionEvent>();
-        await foreach (var @event in subscription.WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token))
-        {
-            seen.Add(@event);
-            if (@event is SessionTerminated)
-            {
-                break;
-            }
-        }
+        var seen = await ReadUntilTerminatedAsync(subscription);
 
         Assert.Equal(2, Assert.Single(seen.OfType<SessionRewound>()).ToSequence);
     }

@@ -26,6 +26,23 @@ public abstract partial class SessionClientContractTests : IAsyncLifetime
 
     public Task DisposeAsync() => StopBackendAsync();
 
+    /// <summary>Every event of <paramref name="subscription"/> up to and including the first <see cref="SessionTerminated"/> (10 s at most).</summary>
+    protected static async Task<List<SessionEvent>> ReadUntilTerminatedAsync(SessionSubscription subscription)
+    {
+        var seen = new List<SessionEvent>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var @event in subscription.WithCancellation(timeout.Token))
+        {
+            seen.Add(@event);
+            if (@event is SessionTerminated)
+            {
+                break;
+            }
+        }
+
+        return seen;
+    }
+
     [Fact]
     public async Task Create_NewSession_IsActiveWithItsConfig()
     {

@@ -81,7 +81,12 @@ internal sealed partial class SessionEntity
             return;
         }
 
-        _lastRequestAt = Now;
+        // Reading a session's info (a status probe, a dashboard) is not using it: it does not hold off the idle timeout.
+        if (envelope.Payload is not GetSessionInfo)
+        {
+            _lastRequestAt = Now;
+        }
+
         if (_state is null)
         {
             HandleUnopened(envelope);

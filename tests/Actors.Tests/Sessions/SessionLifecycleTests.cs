@@ -31,6 +31,26 @@ public sealed class SessionLifecycleTests
     }
 
     [Fact]
+    public async Task IdleTimeout_InfoReadsInBetween_DoNotHoldItOff()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var system = await TestSessionSystems.StartAsync(
+            TestSessionSystems.Options(o => o with { IdleTimeout = TimeSpan.FromMinutes(5), PassivateIdleSessions = false }), time: time);
+        var client = system.ForTenant(Tenant);
+        var session = await client.CreateAsync();
+        await using var recorder = await client.RecordEventsAsync(session.Id);
+
+        // A status probe or a dashboard reading the session every minute is not use: the session still goes idle at 5 min.
+        for (var minute = 0; minute < 5; minute++)
+        {
+            Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Eventually.AwaitAssertAsync(() => Assert.Contains(recorder.Events, e => e is SessionStatusChanged { To: SessionStatus.Idle }));
+    }
+
+    [Fact]
     public async Task IdleTimeout_WithPassivation_StateComesBackOnNextMessage()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -5,7 +5,7 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
 {
     public static BenchOptions Parse(string[] args)
     {
-        var warmUp = TimeSpan.FromSeconds(30);
+        var warmUp = TimeSpan.FromSeconds(20);
         var trials = 3;
         var suites = new HashSet<string>(["sessions"], StringComparer.OrdinalIgnoreCase);
         string? baseline = null;
@@ -34,7 +34,7 @@ internal sealed record BenchOptions(TimeSpan WarmUp, int Trials, IReadOnlySet<st
                     suites = new HashSet<string>(Value(args, ++i, "--suite").Split(','), StringComparer.OrdinalIgnoreCase);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --trials N, --suite sessions[,persistence], --baseline FILE, --large N.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --trials N, --warmup SECONDS, --suite sessions[,persistence], --baseline FILE, --large N.");
             }
         }
 

@@ -2,11 +2,13 @@
 # The sessions bench with its baseline, in one run: builds the commit before the Akka migration in a git worktree,
 # compiles this tree's bench/Sessions/SessionWorkloads.cs and SessionFigures.cs (public API only) against it, runs
 # them there, then runs this build's sessions suite, which prints both and the ratio.
-#   eng/bench-sessions.sh [TRIALS] [LARGE]      defaults: 3 trials, 100000 sessions for the large figures
+#   eng/bench-sessions.sh [TRIALS] [LARGE] [WARMUP]   defaults: 3 trials, 100000 sessions for the large figures,
+#                                                     20 s of warm-up passes before each figure's trials
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials="${1:-3}"
 large="${2:-100000}"
+warmup="${3:-20}"
 base="${JIDO_BENCH_BASELINE:-e5e3856}"   # the last commit on our own actor runtime
 work="$(mktemp -d "${TMPDIR:-/tmp}/jido-bench.XXXXXX")"
 cleanup() { git worktree remove --force "$work/baseline" >/dev/null 2>&1 || true; rm -rf "$work"; }
@@ -32,9 +34,9 @@ cat > "$work/baseline/bench-baseline/Program.cs" <<'CS'
 using System.Globalization;
 using JidoSessions.Bench.Sessions;
 
-var figures = await SessionFigures.MeasureAsync(int.Parse(args[0], CultureInfo.InvariantCulture), true, int.Parse(args[1], CultureInfo.InvariantCulture), Console.Error);
+var figures = await SessionFigures.MeasureAsync(int.Parse(args[0], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(args[2], CultureInfo.InvariantCulture)), int.Parse(args[1], CultureInfo.InvariantCulture), Console.Error);
 Console.WriteLine(SessionFigures.ToTsv(figures));
 CS
 echo "baseline ($base):" >&2
-dotnet run -c Release --project "$work/baseline/bench-baseline" -- "$trials" "$large" > "$work/baseline.tsv"
-dotnet run -c Release --project bench -- --suite sessions --trials "$trials" --large "$large" --baseline "$work/baseline.tsv"
+dotnet run -c Release --project "$work/baseline/bench-baseline" -- "$trials" "$large" "$warmup" > "$work/baseline.tsv"
+dotnet run -c Release --project bench -- --suite sessions --trials "$trials" --large "$large" --warmup "$warmup" --baseline "$work/baseline.tsv"

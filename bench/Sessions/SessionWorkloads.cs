@@ -15,15 +15,21 @@ namespace JidoSessions.Bench.Sessions;
 /// </summary>
 public static class SessionWorkloads
 {
+    /// <summary>Process CPU time per session of the last <see cref="NewSessionsPerSecondAsync"/> run, in µs (all threads).</summary>
+    public static double LastCpuMicrosecondsPerSession { get; private set; }
+
     /// <summary>Get-or-create on fresh keys, <paramref name="concurrency"/> at a time: sessions per second.</summary>
     public static async Task<double> NewSessionsPerSecondAsync(string folder, int count, int concurrency)
     {
         await using var system = await SessionSystem.StartAsync(SqliteOptions(folder, "new"));
         var client = system.ForTenant(TenantId.Default);
         var prefix = Guid.NewGuid().ToString("N");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await ForEachAsync(count, concurrency, i => client.GetOrCreateAsync(SessionKey.Parse($"{prefix}-{i}")));
-        return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LastCpuMicrosecondsPerSession = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
+        return count / elapsed.TotalSeconds;
     }
 
     /// <summary>Turns per second across <paramref name="sessions"/> sessions at once (one turn at a time each), zero-latency model.</summary>

@@ -57,7 +57,7 @@ internal sealed class SessionsBench(BenchOptions options, TextWriter output)
     public async Task RunAsync()
     {
         output.WriteLine("sessions suite (this build):");
-        var figures = (await SessionFigures.MeasureAsync(options.Trials, warmUp: true, options.LargeCount, output, options.Only)).ToList();
+        var figures = (await SessionFigures.MeasureAsync(options.Trials, options.WarmUp, options.LargeCount, output, options.Only)).ToList();
         if (options.Only is null || options.Only.Contains("journal"))
         {
             figures.AddRange(await JournalFiguresAsync());

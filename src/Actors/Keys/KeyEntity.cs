@@ -21,6 +21,10 @@ internal sealed class KeyEntity : UntypedPersistentActor
 
     public override string PersistenceId { get; }
 
+    // A key entity never saves snapshots (Clear keeps its journal to the latest assignment instead), so recovery asks
+    // the snapshot store for none: Akka answers that without reading the store.
+    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
+
     public static Props Props(string entityId) => Akka.Actor.Props.Create<KeyEntity>(entityId).WithMailbox(Support.CompactMailbox.ConfigPath);
 
     protected override void OnRecover(object message)

@@ -21,15 +21,23 @@ internal sealed class SqliteJournal : AsyncWriteJournal
     private readonly string _path;
     private readonly Task<SqliteStore> _store;
     private readonly EventSerializer _serializer = JidoSessionsAkkaExtensions.BuildSerializer();
+    private readonly NewPersistenceIds _newIds;
 
     public SqliteJournal(Config config)
     {
         _path = config.GetString("path");
         _store = SqliteStores.Acquire(_path, config.GetBoolean("synchronous-full", true));
+        _newIds = NewPersistenceIds.Get(Context.System);
+        _newIds.JournalHonours();
     }
 
     public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken)
     {
+        if (_newIds.TryConsume(persistenceId))
+        {
+            return 0;
+        }
+
         var store = await _store.ConfigureAwait(false);
         return await store.ReadHighestSequenceNrAsync(persistenceId, cancellationToken).ConfigureAwait(false);
     }
@@ -53,6 +61,10 @@ internal sealed class SqliteJournal : AsyncWriteJournal
     protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var store = await _store.ConfigureAwait(false);
+        foreach (var write in messages)
+        {
+            _newIds.Forget(write.PersistenceId);
+        }
 
         // Concurrent appends are what the group-commit writer batches into one transaction.
         var writes = messages.Select(write => store.AppendAsync(write.PersistenceId, [.. ((IImmutableList<IPersistentRepresentation>)write.Payload).Select(ToEvent)], cancellationToken).AsTask()).ToList();

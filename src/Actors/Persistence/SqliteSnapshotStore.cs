@@ -13,15 +13,23 @@ internal sealed class SqliteSnapshotStore : SnapshotStore
     private readonly string _path;
     private readonly Task<SqliteStore> _store;
     private readonly EventSerializer _serializer = JidoSessionsAkkaExtensions.BuildSerializer();
+    private readonly NewPersistenceIds _newIds;
 
     public SqliteSnapshotStore(Config config)
     {
         _path = config.GetString("path");
         _store = SqliteStores.Acquire(_path, config.GetBoolean("synchronous-full", true));
+        _newIds = NewPersistenceIds.Get(Context.System);
+        _newIds.SnapshotsHonour();
     }
 
     protected override async Task<SelectedSnapshot?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
+        if (_newIds.IsNew(persistenceId))
+        {
+            return null;
+        }
+
         var store = await _store.ConfigureAwait(false);
         if (await store.LoadLatestAsync(persistenceId, criteria.MaxSequenceNr, cancellationToken).ConfigureAwait(false) is not { } entry)
         {

@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Persistence;
 using JidoSessions.Actors.Context;
 using JidoSessions.Actors.Diagnostics;
+using JidoSessions.Actors.Persistence;
 using JidoSessions.Client;
 using JidoSessions.Actors.Support;
 
@@ -41,6 +42,8 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private bool _listingWriteInFlight;
     private bool _listingDirty;
     private bool _contextReported;
+    private bool _contextIsNew;
+    private bool _contextMarkedNew;
 
     public SessionEntity(string entityId, SessionServices services)
     {
@@ -81,6 +84,12 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
 
     protected override void PostStop()
     {
+        if (_contextMarkedNew)
+        {
+            // Consumed by the context's recovery unless it stopped before that; a mark must not outlive its setter.
+            NewPersistenceIds.Get(Context.System).Forget(ContextManagerNames.PersistenceIdOf(_id));
+        }
+
         _ttlTimer?.Dispose();
         _idleTimer?.Dispose();
         if (_context is not null || _agent is not null)
@@ -115,6 +124,9 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
 
     private void Open(OpenSession open, IActorRef replyTo, TenantId tenant)
     {
+        // Nothing was ever journaled for this session (a purged one keeps its sequence nr), so nothing was for its
+        // context either: the context's first recovery can skip its reads.
+        _contextIsNew = LastSequenceNr == 0;
         var now = Now;
         var events = new object[]
         {
@@ -191,6 +203,13 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         }
 
         SessionMetrics.LiveSessions.Add(1);
+        if (_contextIsNew)
+        {
+            _contextIsNew = false;
+            _contextMarkedNew = true;
+            NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
+        }
+
         _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state.Tenant, Self), "context"));
         _agent = Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state.Tenant, _context, Self), "agent"));
         _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);

@@ -71,4 +71,17 @@ internal static class SqliteSql
     public const string DeleteDirectory = "DELETE FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";
 
     public const string SelectDirectoryRow = $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE tenant = $t AND session_id = $s;";
+
+    public const string CountDirectory = "SELECT COUNT(*) FROM jido_session_directory WHERE tenant = $t;";
+
+    public const string CountDirectoryWithStatus = "SELECT COUNT(*) FROM jido_session_directory WHERE tenant = $t AND status = $st;";
+
+    public const string SelectDirectoryPage =
+        $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE tenant = $t ORDER BY created_at DESC, session_id DESC LIMIT $limit OFFSET $offset;";
+
+    public const string SelectDirectoryPageWithStatus =
+        $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE tenant = $t AND status = $st ORDER BY created_at DESC, session_id DESC LIMIT $limit OFFSET $offset;";
+
+    public const string SelectIdleDirectoryRows =
+        $"SELECT {DirectoryColumns} FROM jido_session_directory WHERE last_active_at < $before AND status IN ('Active', 'Idle') ORDER BY last_active_at LIMIT $limit;";
 }

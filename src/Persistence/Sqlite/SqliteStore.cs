@@ -4,6 +4,7 @@ using JidoSessions.Persistence.Directory;
 using JidoSessions.Persistence.Journal;
 using JidoSessions.Persistence.Snapshots;
 using JidoSessions.Persistence.Writing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -75,43 +76,34 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
         string persistenceId, long fromSequenceNr, long toSequenceNr, CancellationToken cancellationToken)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText = SqliteSql.SelectEventsPage;
-        command.Parameters.AddWithValue("$pid", persistenceId);
-        command.Parameters.AddWithValue("$from", fromSequenceNr);
-        command.Parameters.AddWithValue("$to", toSequenceNr);
-        command.Parameters.AddWithValue("$limit", PageSize);
-        return await ReadRowsAsync(command, row => ReadEvent(row, persistenceId), cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(SqliteSql.SelectEventsPage, "$pid", "$from", "$to", "$limit");
+        Bind(command, persistenceId, fromSequenceNr, toSequenceNr, PageSize);
+        return ReadRows(command, row => ReadEvent(row, persistenceId));
     }
 
     private protected override async Task<List<string>> ReadIdsPageAsync(string from, bool firstPage, CancellationToken cancellationToken)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText = firstPage ? SqliteSql.SelectIdsFirstPage : SqliteSql.SelectIdsNextPage;
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$limit", PageSize);
-        return await ReadRowsAsync(command, static row => row.GetString(0), cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(firstPage ? SqliteSql.SelectIdsFirstPage : SqliteSql.SelectIdsNextPage, "$from", "$limit");
+        Bind(command, from, PageSize);
+        return ReadRows(command, static row => row.GetString(0));
     }
 
     private protected override async ValueTask<long> QueryHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText = SqliteSql.SelectHighest;
-        command.Parameters.AddWithValue("$pid", persistenceId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long highest ? highest : 0L;
+        var command = lease.Command(SqliteSql.SelectHighest, "$pid");
+        Bind(command, persistenceId);
+        return command.ExecuteScalar() is long highest ? highest : 0L;
     }
 
     private protected override async ValueTask<SnapshotEntry?> QueryLatestSnapshotAsync(
         string persistenceId, long maxSequenceNr, CancellationToken cancellationToken)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText = SqliteSql.SelectLatestSnapshot;
-        command.Parameters.AddWithValue("$pid", persistenceId);
-        command.Parameters.AddWithValue("$max", maxSequenceNr);
-        var rows = await ReadRowsAsync(command, row => ReadSnapshot(row, persistenceId), cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(SqliteSql.SelectLatestSnapshot, "$pid", "$max");
+        Bind(command, persistenceId, maxSequenceNr);
+        var rows = ReadRows(command, row => ReadSnapshot(row, persistenceId));
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -130,29 +122,27 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     public async Task<DirectoryPage> ListAsync(string tenant, string? status, int offset, int limit, CancellationToken cancellationToken = default)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        var filter = status is null ? "tenant = $t" : "tenant = $t AND status = $st";
-        await using var count = lease.Connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM jido_session_directory WHERE {filter};";
+        var count = status is null
+            ? lease.Command(SqliteSql.CountDirectory, "$t")
+            : lease.Command(SqliteSql.CountDirectoryWithStatus, "$t", "$st");
         BindListing(count, tenant, status);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        await using var page = lease.Connection.CreateCommand();
-        page.CommandText =
-            $"SELECT {SqliteSql.DirectoryColumns} FROM jido_session_directory WHERE {filter} ORDER BY created_at DESC, session_id DESC LIMIT $limit OFFSET $offset;";
+        var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var page = status is null
+            ? lease.Command(SqliteSql.SelectDirectoryPage, "$t", "$limit", "$offset")
+            : lease.Command(SqliteSql.SelectDirectoryPageWithStatus, "$t", "$st", "$limit", "$offset");
         BindListing(page, tenant, status);
-        page.Parameters.AddWithValue("$limit", limit);
-        page.Parameters.AddWithValue("$offset", offset);
-        return new DirectoryPage(await ReadRowsAsync(page, ReadDirectoryRow, cancellationToken).ConfigureAwait(false), total);
+        page.Parameters["$limit"].Value = limit;
+        page.Parameters["$offset"].Value = offset;
+        return new DirectoryPage(ReadRows(page, ReadDirectoryRow), total);
     }
 
     /// <inheritdoc />
     public async Task<DirectoryEntry?> GetAsync(string tenant, string sessionId, CancellationToken cancellationToken = default)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText = SqliteSql.SelectDirectoryRow;
-        command.Parameters.AddWithValue("$t", tenant);
-        command.Parameters.AddWithValue("$s", sessionId);
-        var rows = await ReadRowsAsync(command, ReadDirectoryRow, cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(SqliteSql.SelectDirectoryRow, "$t", "$s");
+        Bind(command, tenant, sessionId);
+        var rows = ReadRows(command, ReadDirectoryRow);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -160,21 +150,41 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     public async Task<IReadOnlyList<DirectoryEntry>> ListIdleAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = lease.Connection.CreateCommand();
-        command.CommandText =
-            $"SELECT {SqliteSql.DirectoryColumns} FROM jido_session_directory WHERE last_active_at < $before AND status IN ('Active', 'Idle') ORDER BY last_active_at LIMIT $limit;";
-        command.Parameters.AddWithValue("$before", SqliteSql.DirectoryTime(before));
-        command.Parameters.AddWithValue("$limit", limit);
-        return await ReadRowsAsync(command, ReadDirectoryRow, cancellationToken).ConfigureAwait(false);
+        var command = lease.Command(SqliteSql.SelectIdleDirectoryRows, "$before", "$limit");
+        Bind(command, SqliteSql.DirectoryTime(before), limit);
+        return ReadRows(command, ReadDirectoryRow);
     }
 
-    private static void BindListing(Microsoft.Data.Sqlite.SqliteCommand command, string tenant, string? status)
+    private static void BindListing(SqliteCommand command, string tenant, string? status)
     {
-        command.Parameters.AddWithValue("$t", tenant);
+        command.Parameters["$t"].Value = tenant;
         if (status is not null)
         {
-            command.Parameters.AddWithValue("$st", status);
+            command.Parameters["$st"].Value = status;
         }
+    }
+
+    /// <summary>Sets a prepared command's parameters, in the order they were named.</summary>
+    private static void Bind(SqliteCommand command, params ReadOnlySpan<object> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+
+    // Synchronous on purpose: Microsoft.Data.Sqlite's async reads run synchronously anyway, and the async wrappers
+    // cost a task and a state machine per row.
+    private static List<T> ReadRows<T>(SqliteCommand command, Func<SqliteDataReader, T> readRow)
+    {
+        var rows = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(readRow(reader));
+        }
+
+        return rows;
     }
 
     private static DirectoryEntry ReadDirectoryRow(DbDataReader row) => new(

@@ -144,6 +144,9 @@ public static class JidoSessionsAkkaExtensions
                       plugin-dispatcher = "akka.actor.default-dispatcher"
                       path = {{quoted}}
                       synchronous-full = {{full}}
+                      # The store refuses a second writer's sequence numbers (unique per persistence id), so a replay
+                      # never interleaves two writers: Akka's replay filter would only add a child actor per recovery.
+                      replay-filter.mode = off
                     }
                     jido.persistence.snapshot-store.sqlite {
                       class = "{{typeof(SqliteSnapshotStore).AssemblyQualifiedName}}"

@@ -138,6 +138,7 @@ public static class JidoSessionsAkkaExtensions
                 var full = storage.SqliteSynchronousFull ? "true" : "false";
                 builder.AddHocon($$"""
                     akka.persistence.journal.plugin = "jido.persistence.journal.sqlite"
+                    akka.persistence.max-concurrent-recoveries = 1000
                     akka.persistence.snapshot-store.plugin = "jido.persistence.snapshot-store.sqlite"
                     jido.persistence.journal.sqlite {
                       class = "{{typeof(SqliteJournal).AssemblyQualifiedName}}"

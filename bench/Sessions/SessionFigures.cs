@@ -51,7 +51,7 @@ public static class SessionFigures
                 async () =>
                 {
                     var rate = await SessionWorkloads.NewSessionsPerSecondAsync(folder, 5_000, 64);
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {rate:0} sessions/s, {SessionWorkloads.LastCpuMicrosecondsPerSession:0} µs CPU per session"));
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {rate:0} sessions/s, {SessionWorkloads.LastCpuMicrosecondsPerSession:0} µs CPU per session, {SessionWorkloads.LastBytesAllocatedPerSession / 1024:0.0} KiB allocated per session, {SessionWorkloads.LastGcPauseShare:P0} of the time in GC pauses"));
                     return rate;
                 });
             await Add("turns", "turns/s (1,000 sessions at once, zero-latency model, SQLite)", "turns/s", true,

@@ -18,6 +18,12 @@ public static class SessionWorkloads
     /// <summary>Process CPU time per session of the last <see cref="NewSessionsPerSecondAsync"/> run, in µs (all threads).</summary>
     public static double LastCpuMicrosecondsPerSession { get; private set; }
 
+    /// <summary>Share of the last <see cref="NewSessionsPerSecondAsync"/> run's wall time spent in GC pauses.</summary>
+    public static double LastGcPauseShare { get; private set; }
+
+    /// <summary>Managed bytes allocated per session in the last <see cref="NewSessionsPerSecondAsync"/> run (all threads).</summary>
+    public static double LastBytesAllocatedPerSession { get; private set; }
+
     /// <summary>Get-or-create on fresh keys, <paramref name="concurrency"/> at a time: sessions per second.</summary>
     public static async Task<double> NewSessionsPerSecondAsync(string folder, int count, int concurrency)
     {
@@ -25,10 +31,14 @@ public static class SessionWorkloads
         var client = system.ForTenant(TenantId.Default);
         var prefix = Guid.NewGuid().ToString("N");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var pause = GC.GetTotalPauseDuration();
+        var alloc = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
         await ForEachAsync(count, concurrency, i => client.GetOrCreateAsync(SessionKey.Parse($"{prefix}-{i}")));
         var elapsed = Stopwatch.GetElapsedTime(started);
         LastCpuMicrosecondsPerSession = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / count;
+        LastGcPauseShare = (GC.GetTotalPauseDuration() - pause) / elapsed;
+        LastBytesAllocatedPerSession = (GC.GetTotalAllocatedBytes() - alloc) / (double)count;
         return count / elapsed.TotalSeconds;
     }
 

@@ -190,7 +190,7 @@ internal sealed partial class SessionEntity
         SessionException? failure = _state!.Status switch
         {
             SessionStatus.Failed => new SessionFailedException(_id, "its context or agent kept failing"),
-            _ when _agent is null || _context is null => new InvalidTransitionException(_id, _state.Status, attempted),
+            _ when _agentStopped || _context is null => new InvalidTransitionException(_id, _state.Status, attempted),
             _ => null,
         };
         if (failure is null)
@@ -232,7 +232,7 @@ internal sealed partial class SessionEntity
             MoveStatus(SessionStatus.Active, "message received");
         }
 
-        _agent!.Forward(new RunTurn(send.Text, send.StreamTo, _resolved!, send.Options, send.ToolResults));
+        Agent().Forward(new RunTurn(send.Text, send.StreamTo, _resolved!, send.Options, send.ToolResults));
     }
 
     private void HandleSetConfig(SetSessionConfig set)
@@ -390,6 +390,7 @@ internal sealed partial class SessionEntity
         else if (child.Equals(_agent))
         {
             _agent = null;
+            _agentStopped = true;
         }
         else
         {

@@ -33,6 +33,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private ResolvedConfig? _resolved;
     private IActorRef? _context;
     private IActorRef? _agent;
+    private bool _agentStopped;
     private int _turnsInFlight;
     private bool _stopAfterTurns;
     private ITimer? _ttlTimer;
@@ -210,13 +211,17 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
             NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
         }
 
+        // The agent starts with the first turn (Agent()): a session that is created, read or listed never needs one.
         _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state.Tenant, Self), "context"));
-        _agent = Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state.Tenant, _context, Self), "agent"));
         _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
         _lastRequestAt = Now;
         ScheduleIdleCheck(_services.Options.IdleTimeout);
         ScheduleTtlCheck(_services.Options.Ttl);
     }
+
+    /// <summary>The agent, started on first use; only while serving (the context is up and the agent has not failed).</summary>
+    private IActorRef Agent() =>
+        _agent ??= Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state!.Tenant, _context!, Self), "agent"));
 
     /// <summary>
     /// One-for-one, restart in place: Akka keeps the child's mailbox across a restart, so nothing sent to a crashing

@@ -11,6 +11,26 @@ public sealed class SessionLifecycleTests
     private static readonly TenantId Tenant = TenantId.Default;
 
     [Fact]
+    public async Task Agent_StartsWithTheFirstTurn_NotWithTheSession()
+    {
+        await using var system = await TestSessionSystems.StartAsync();
+        var client = system.ForTenant(Tenant);
+        var session = await client.CreateAsync();
+        await client.SetConfigAsync(session.Id, new SessionConfig { Voice = "calm" });
+        await client.GetHistoryAsync(session.Id);
+        await client.GetInfoAsync(session.Id);
+
+        // Identify round trips through the entity: an absent child is an answer, not a silence.
+        var agentPath = $"/system/sharding/session/*/{session.Id}/agent";
+        await Assert.ThrowsAsync<ActorNotFoundException>(() => system.ActorSystem.ActorSelection(agentPath).ResolveOne(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{session.Id}/context").ResolveOne(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("remember", (await client.SendAsync(session.Id, "please remember this")).Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(await system.ActorSystem.ActorSelection(agentPath).ResolveOne(TimeSpan.FromSeconds(10)));
+        Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);
+    }
+
+    [Fact]
     public async Task IdleTimeout_NoActivity_MovesToIdleAndBackToActiveOnNextMessage()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -58,7 +58,7 @@ public static class JidoSessionsAkkaExtensions
             .WithRemoting(cluster.Hostname, cluster.Port)
             .WithClustering(new ClusterOptions { SeedNodes = [.. cluster.SeedNodes], Roles = [.. cluster.Roles] })
             .WithDistributedPubSub(role: null!)
-            .AddHocon($"akka.persistence.max-concurrent-recoveries = {options.Storage.MaxConcurrentRecoveries}", HoconAddMode.Prepend)
+            .AddHocon($"akka.persistence.max-concurrent-recoveries = {options.Storage.EffectiveMaxConcurrentRecoveries}", HoconAddMode.Prepend)
             .AddHocon(CompactMailbox.Hocon, HoconAddMode.Append);
         if (options.AkkaHocon is { Length: > 0 } hocon)
         {
@@ -138,7 +138,6 @@ public static class JidoSessionsAkkaExtensions
                 var full = storage.SqliteSynchronousFull ? "true" : "false";
                 builder.AddHocon($$"""
                     akka.persistence.journal.plugin = "jido.persistence.journal.sqlite"
-                    akka.persistence.max-concurrent-recoveries = 1000
                     akka.persistence.snapshot-store.plugin = "jido.persistence.snapshot-store.sqlite"
                     jido.persistence.journal.sqlite {
                       class = "{{typeof(SqliteJournal).AssemblyQualifiedName}}"

@@ -33,8 +33,15 @@ public sealed record StorageOptions
     /// <summary>PostgreSQL schema for the tables.</summary>
     public string PostgresSchema { get; init; } = "public";
 
-    /// <summary>Sessions replaying their journal at once (the rest wait their turn): akka.persistence.max-concurrent-recoveries.</summary>
-    public int MaxConcurrentRecoveries { get; init; } = 50;
+    /// <summary>
+    /// Sessions replaying their journal at once (the rest wait their turn): akka.persistence.max-concurrent-recoveries.
+    /// Null: 1,000 on SQLite (recoveries are local point reads, already bounded by the store's read pool; Akka's 50
+    /// queued new sessions behind a permit: new sessions/s 3,334 -> 4,004 in the bench), Akka's 50 otherwise.
+    /// </summary>
+    public int? MaxConcurrentRecoveries { get; init; }
+
+    /// <summary><see cref="MaxConcurrentRecoveries"/>, or the provider's default.</summary>
+    internal int EffectiveMaxConcurrentRecoveries => MaxConcurrentRecoveries ?? (Provider == StorageProvider.Sqlite ? 1000 : 50);
 }
 
 /// <summary>How this node joins an Akka.Cluster (remoting address, seed nodes, roles).</summary>
@@ -127,7 +134,7 @@ public sealed record SessionSystemOptions
         Require(Defaults.MaxHistory >= 1 && Defaults.MaxFiles >= 0 && Defaults.TokenBudget >= 64, nameof(Defaults), "MaxHistory >= 1, MaxFiles >= 0, TokenBudget >= 64");
         Require(Cluster.Port is >= 0 and <= 65535, "Cluster.Port", "must be 0-65535");
         Require(!string.IsNullOrWhiteSpace(Cluster.Hostname), "Cluster.Hostname", "is required");
-        Require(Storage.MaxConcurrentRecoveries >= 1, "Storage.MaxConcurrentRecoveries", "must be at least 1");
+        Require(Storage.MaxConcurrentRecoveries is null or >= 1, "Storage.MaxConcurrentRecoveries", "must be at least 1");
         Require(Storage.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(Storage.PostgresConnectionString),
             "Storage.PostgresConnectionString", "is required when the provider is Postgres");
         Require(Storage.Provider != StorageProvider.Sqlite || !string.IsNullOrWhiteSpace(Storage.SqlitePath), "Storage.SqlitePath", "is required when the provider is Sqlite");

@@ -43,7 +43,6 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private bool _listingWriteInFlight;
     private bool _listingDirty;
     private bool _contextReported;
-    private bool _contextIsNew;
     private bool _contextMarkedNew;
 
     public SessionEntity(string entityId, SessionServices services)
@@ -126,8 +125,13 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private void Open(OpenSession open, IActorRef replyTo, TenantId tenant)
     {
         // Nothing was ever journaled for this session (a purged one keeps its sequence nr), so nothing was for its
-        // context either: the context's first recovery can skip its reads.
-        _contextIsNew = LastSequenceNr == 0;
+        // context either: the context's first recovery (once these events are stored) can skip its reads.
+        if (LastSequenceNr == 0)
+        {
+            _contextMarkedNew = true;
+            NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
+        }
+
         var now = Now;
         var events = new object[]
         {
@@ -204,13 +208,6 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
         }
 
         SessionMetrics.LiveSessions.Add(1);
-        if (_contextIsNew)
-        {
-            _contextIsNew = false;
-            _contextMarkedNew = true;
-            NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
-        }
-
         // The agent starts with the first turn (Agent()): a session that is created, read or listed never needs one.
         _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state.Tenant, Self), "context"));
         _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);

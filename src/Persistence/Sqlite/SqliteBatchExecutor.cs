@@ -240,16 +240,7 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
 
     // Round-trip text (the listing's format since its first release), which sorts in time order for the listing index.
 
-    private static int Execute(SqliteCommand command, params object[] values)
-    {
-        var parameters = command.Parameters;
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i];
-        }
-
-        return command.ExecuteNonQuery();
-    }
+    private static int Execute(SqliteCommand command, params ReadOnlySpan<object> values) => command.Bind(values).ExecuteNonQuery();
 
     private static bool IsOwnFailure(Exception exception) => exception switch
     {
@@ -280,15 +271,6 @@ internal sealed class SqliteBatchExecutor : IBatchExecutor
         }
     }
 
-    private SqliteCommand Create(string sql, params string[] parameterNames)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
-    }
+    private SqliteCommand Create(string sql, params ReadOnlySpan<string> parameterNames) =>
+        SqliteCommands.Create(_connection, sql, parameterNames);
 }

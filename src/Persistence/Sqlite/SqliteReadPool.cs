@@ -108,13 +108,7 @@ internal sealed class SqliteReadPool(string connectionString, SqliteStoreOptions
                 return cached;
             }
 
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameterNames)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
+            var command = SqliteCommands.Create(connection, sql, parameterNames);
             command.Prepare();
             _commands[sql] = command;
             return command;

@@ -77,7 +77,7 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(SqliteSql.SelectEventsPage, "$pid", "$from", "$to", "$limit");
-        Bind(command, persistenceId, fromSequenceNr, toSequenceNr, PageSize);
+        command.Bind(persistenceId, fromSequenceNr, toSequenceNr, PageSize);
         return ReadRows(command, row => ReadEvent(row, persistenceId));
     }
 
@@ -85,7 +85,7 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(firstPage ? SqliteSql.SelectIdsFirstPage : SqliteSql.SelectIdsNextPage, "$from", "$limit");
-        Bind(command, from, PageSize);
+        command.Bind(from, PageSize);
         return ReadRows(command, static row => row.GetString(0));
     }
 
@@ -93,7 +93,7 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(SqliteSql.SelectHighest, "$pid");
-        Bind(command, persistenceId);
+        command.Bind(persistenceId);
         return command.ExecuteScalar() is long highest ? highest : 0L;
     }
 
@@ -102,7 +102,7 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(SqliteSql.SelectLatestSnapshot, "$pid", "$max");
-        Bind(command, persistenceId, maxSequenceNr);
+        command.Bind(persistenceId, maxSequenceNr);
         var rows = ReadRows(command, row => ReadSnapshot(row, persistenceId));
         return rows.Count == 0 ? null : rows[0];
     }
@@ -123,16 +123,12 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var count = status is null
-            ? lease.Command(SqliteSql.CountDirectory, "$t")
-            : lease.Command(SqliteSql.CountDirectoryWithStatus, "$t", "$st");
-        BindListing(count, tenant, status);
+            ? lease.Command(SqliteSql.CountDirectory, "$t").Bind(tenant)
+            : lease.Command(SqliteSql.CountDirectoryWithStatus, "$t", "$st").Bind(tenant, status);
         var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         var page = status is null
-            ? lease.Command(SqliteSql.SelectDirectoryPage, "$t", "$limit", "$offset")
-            : lease.Command(SqliteSql.SelectDirectoryPageWithStatus, "$t", "$st", "$limit", "$offset");
-        BindListing(page, tenant, status);
-        page.Parameters["$limit"].Value = limit;
-        page.Parameters["$offset"].Value = offset;
+            ? lease.Command(SqliteSql.SelectDirectoryPage, "$t", "$limit", "$offset").Bind(tenant, limit, offset)
+            : lease.Command(SqliteSql.SelectDirectoryPageWithStatus, "$t", "$st", "$limit", "$offset").Bind(tenant, status, limit, offset);
         return new DirectoryPage(ReadRows(page, ReadDirectoryRow), total);
     }
 
@@ -141,7 +137,7 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(SqliteSql.SelectDirectoryRow, "$t", "$s");
-        Bind(command, tenant, sessionId);
+        command.Bind(tenant, sessionId);
         var rows = ReadRows(command, ReadDirectoryRow);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -151,26 +147,8 @@ public sealed partial class SqliteStore : GroupCommitStore, ISessionDirectorySto
     {
         using var lease = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         var command = lease.Command(SqliteSql.SelectIdleDirectoryRows, "$before", "$limit");
-        Bind(command, SqliteSql.DirectoryTime(before), limit);
+        command.Bind(SqliteSql.DirectoryTime(before), limit);
         return ReadRows(command, ReadDirectoryRow);
-    }
-
-    private static void BindListing(SqliteCommand command, string tenant, string? status)
-    {
-        command.Parameters["$t"].Value = tenant;
-        if (status is not null)
-        {
-            command.Parameters["$st"].Value = status;
-        }
-    }
-
-    /// <summary>Sets a prepared command's parameters, in the order they were named.</summary>
-    private static void Bind(SqliteCommand command, params ReadOnlySpan<object> values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite's async reads run synchronously anyway, and the async wrappers

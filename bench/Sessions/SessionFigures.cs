@@ -17,7 +17,7 @@ public static class SessionFigures
         try
         {
             var figures = new List<SessionFigure>();
-            // --only new,turns,overhead,memory,recovery,ready picks figures (for profiling one path); default all.
+            // --only new,newturn,turns,overhead,memory,recovery,ready picks figures (for profiling one path); default all.
             async Task Add(string id, string name, string unit, bool higherIsBetter, Func<Task<double>> measure)
             {
                 if (only is not null && !only.Contains(id))
@@ -54,6 +54,8 @@ public static class SessionFigures
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {rate:0} sessions/s, {SessionWorkloads.LastCpuMicrosecondsPerSession:0} µs CPU per session, {SessionWorkloads.LastBytesAllocatedPerSession / 1024:0.0} KiB allocated per session, {SessionWorkloads.LastGcPauseShare:P0} of the time in GC pauses"));
                     return rate;
                 });
+            await Add("newturn", "new sessions with a first turn/s (get-or-create, fresh keys, then one turn, zero-latency model, 64 at once, SQLite)", "sessions/s", true,
+                () => SessionWorkloads.NewSessionsWithFirstTurnPerSecondAsync(folder, 2_000, 64));
             await Add("turns", "turns/s (1,000 sessions at once, zero-latency model, SQLite)", "turns/s", true,
                 () => SessionWorkloads.TurnsPerSecondAsync(folder, 1_000, 5));
             double p99 = 0;
@@ -72,6 +74,8 @@ public static class SessionFigures
                 () => SessionWorkloads.BytesPerIdleSessionAsync(10_000));
             await Add("memory", "managed bytes per idle live session, 10k sessions, SQLite store (rows not in the heap)", "bytes", false,
                 () => SessionWorkloads.BytesPerIdleSessionAsync(10_000, folder));
+            await Add("memory", "managed bytes per idle live session after one turn, 10k sessions, SQLite store", "bytes", false,
+                () => SessionWorkloads.BytesPerIdleSessionAsync(10_000, folder, afterOneTurn: true));
             await Add("memory", string.Create(CultureInfo.InvariantCulture, $"managed bytes per idle live session, {largeCount / 1000}k sessions, in-memory store"), "bytes", false,
                 () => SessionWorkloads.BytesPerIdleSessionAsync(largeCount));
             await Add("recovery", "recovery of a 10k-event session (first answer after restart)", "ms", false,

@@ -42,6 +42,24 @@ public static class SessionWorkloads
         return count / elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Get-or-create on fresh keys, each followed by the session's first turn (zero-latency model),
+    /// <paramref name="concurrency"/> at a time: sessions per second. What a voice or chat gateway does with a new caller.
+    /// </summary>
+    public static async Task<double> NewSessionsWithFirstTurnPerSecondAsync(string folder, int count, int concurrency)
+    {
+        await using var system = await SessionSystem.StartAsync(SqliteOptions(folder, "new-turn"), new ZeroLatencyChatClient());
+        var client = system.ForTenant(TenantId.Default);
+        var prefix = Guid.NewGuid().ToString("N");
+        var started = Stopwatch.GetTimestamp();
+        await ForEachAsync(count, concurrency, async i =>
+        {
+            var session = await client.GetOrCreateAsync(SessionKey.Parse($"{prefix}-{i}"));
+            await client.SendAsync(session.Session.Id, "hello");
+        });
+        return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
     /// <summary>Turns per second across <paramref name="sessions"/> sessions at once (one turn at a time each), zero-latency model.</summary>
     public static async Task<double> TurnsPerSecondAsync(string folder, int sessions, int turnsEach)
     {
@@ -86,9 +104,11 @@ public static class SessionWorkloads
     /// <summary>
     /// Managed bytes per live, idle session. With <paramref name="sqliteFolder"/> null the store is in memory, so the
     /// journal's copies of every event and the listing rows are counted too; on SQLite (the default store) those rows
-    /// live in the database, and only what the session itself keeps in the managed heap is counted.
+    /// live in the database, and only what the session itself keeps in the managed heap is counted. With
+    /// <paramref name="afterOneTurn"/> each session has had one turn (zero-latency model), so it holds its context and
+    /// agent and two messages; without, it was created and read only.
     /// </summary>
-    public static async Task<double> BytesPerIdleSessionAsync(int count, string? sqliteFolder = null)
+    public static async Task<double> BytesPerIdleSessionAsync(int count, string? sqliteFolder = null, bool afterOneTurn = false)
     {
         await using var system = await SessionSystem.StartAsync(sqliteFolder is null
             ? new SessionSystemOptions
@@ -97,14 +117,23 @@ public static class SessionWorkloads
                 Ttl = null,
                 Storage = new StorageOptions { Provider = StorageProvider.Memory },
             }
-            : SqliteOptions(sqliteFolder, "memory"));
+            : SqliteOptions(sqliteFolder, afterOneTurn ? "memory-turn" : "memory"), new ZeroLatencyChatClient());
         var client = system.ForTenant(TenantId.Default);
-        await client.CreateAsync();
+        var warm = await client.CreateAsync();
+        if (afterOneTurn)
+        {
+            await client.SendAsync(warm.Id, "hello");
+        }
+
         var before = Settle();
         var ids = new SessionId[count];
         await ForEachAsync(count, 64, async i => ids[i] = (await client.CreateAsync()).Id);
+        if (afterOneTurn)
+        {
+            await ForEachAsync(count, 64, i => client.SendAsync(ids[i], "hello"));
+        }
 
-        // Every session answered a request, so its entity and children are live (not passivated).
+        // Every session answered a request, so it is live (not passivated).
         await ForEachAsync(count, 64, i => client.GetInfoAsync(ids[i]));
         var after = Settle();
         GC.KeepAlive(ids);

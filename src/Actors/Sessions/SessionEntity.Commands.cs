@@ -117,7 +117,7 @@ internal sealed partial class SessionEntity
             case ForkSession fork:
                 if (EnsureServing("fork it"))
                 {
-                    _context!.Tell(new PlanFork(fork.AtSequence, fork.Key, Sender), Self);
+                    ContextActor().Tell(new PlanFork(fork.AtSequence, fork.Key, Sender), Self);
                 }
 
                 break;
@@ -150,7 +150,7 @@ internal sealed partial class SessionEntity
             case GetHistory or GetHistoryAudit or AddFile or RemoveFile or ListFiles:
                 if (EnsureServing("use its context"))
                 {
-                    _context!.Forward(envelope.Payload);
+                    ContextActor().Forward(envelope.Payload);
                 }
 
                 break;
@@ -190,7 +190,7 @@ internal sealed partial class SessionEntity
         SessionException? failure = _state!.Status switch
         {
             SessionStatus.Failed => new SessionFailedException(_id, "its context or agent kept failing"),
-            _ when _agentStopped || _context is null => new InvalidTransitionException(_id, _state.Status, attempted),
+            _ when !_serving || _contextStopped || _agentStopped => new InvalidTransitionException(_id, _state.Status, attempted),
             _ => null,
         };
         if (failure is null)
@@ -258,9 +258,9 @@ internal sealed partial class SessionEntity
         Persist(new SessionConfigChanged(merged, Now), e =>
         {
             _state = _state.Apply(e);
-            if (!ReferenceEquals(before, merged))
+            if (!ReferenceEquals(before, merged) && !_contextStopped)
             {
-                _context?.Tell(new NoteConfigChange(before), Self);
+                ContextActor().Tell(new NoteConfigChange(before), Self);
             }
 
             _resolved = ResolvedConfig.Resolve(_state.Config, _services.Options.Defaults);
@@ -386,6 +386,7 @@ internal sealed partial class SessionEntity
         if (child.Equals(_context))
         {
             _context = null;
+            _contextStopped = true;
         }
         else if (child.Equals(_agent))
         {
@@ -398,8 +399,9 @@ internal sealed partial class SessionEntity
             return;
         }
 
-        if (_context is null && _agent is null)
+        if (_context is null && _agent is null && _serving)
         {
+            _serving = false;
             SessionMetrics.LiveSessions.Add(-1);
         }
 

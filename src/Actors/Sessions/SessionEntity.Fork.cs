@@ -28,7 +28,7 @@ internal sealed partial class SessionEntity
             return;
         }
 
-        _context!.Tell(new RewindContext(rewind.ToSequence, Sender), Self);
+        ContextActor().Tell(new RewindContext(rewind.ToSequence, Sender), Self);
     }
 
     private void FinishRewind(ContextRewound rewound)

@@ -12,8 +12,8 @@ namespace JidoSessions.Actors.Sessions;
 /// <summary>
 /// One session, as a sharded persistent entity of the "session" region (entity id = session id, persistence id
 /// "session-{id}"). Holds the session's state (status, config) and supervises <c>/context</c> and <c>/agent</c>
-/// one-for-one: a crashed child restarts in place (the context recovers its history from its journal, its mailbox is
-/// kept); when a child exceeds its restarts in the window the session becomes Failed
+/// one-for-one, each started on first use: a crashed child restarts in place (the context recovers its history from its
+/// journal, its mailbox is kept); when a child exceeds its restarts in the window the session becomes Failed
 /// (persisted, published) and every later request gets <see cref="SessionFailedException"/>.
 /// </summary>
 /// <remarks>
@@ -33,6 +33,8 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private ResolvedConfig? _resolved;
     private IActorRef? _context;
     private IActorRef? _agent;
+    private bool _serving;
+    private bool _contextStopped;
     private bool _agentStopped;
     private int _turnsInFlight;
     private bool _stopAfterTurns;
@@ -43,6 +45,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private bool _listingWriteInFlight;
     private bool _listingDirty;
     private bool _contextReported;
+    private bool _contextKnownEmpty;
     private bool _contextMarkedNew;
 
     public SessionEntity(string entityId, SessionServices services)
@@ -92,7 +95,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
 
         _ttlTimer?.Dispose();
         _idleTimer?.Dispose();
-        if (_context is not null || _agent is not null)
+        if (_serving)
         {
             SessionMetrics.LiveSessions.Add(-1);
         }
@@ -125,11 +128,12 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private void Open(OpenSession open, IActorRef replyTo, TenantId tenant)
     {
         // Nothing was ever journaled for this session (a purged one keeps its sequence nr), so nothing was for its
-        // context either: the context's first recovery (once these events are stored) can skip its reads.
+        // context either: its history is empty and its last activity is now. The context starts on first use
+        // (ContextActor), and its first recovery can skip its reads.
         if (LastSequenceNr == 0)
         {
-            _contextMarkedNew = true;
-            NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
+            _contextKnownEmpty = true;
+            _contextReported = true;
         }
 
         var now = Now;
@@ -188,7 +192,7 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
             if (opened.Seed is { } seed)
             {
                 // A fork: answered once its context holds the seed (FinishFork).
-                _context!.Tell(new SeedContext(seed, opened.ReplyTo), Self);
+                ContextActor().Tell(new SeedContext(seed, opened.ReplyTo), Self);
             }
             else
             {
@@ -202,23 +206,50 @@ internal sealed partial class SessionEntity : UntypedPersistentActor
     private void StartServing()
     {
         _resolved = ResolvedConfig.Resolve(_state!.Config, _services.Options.Defaults);
-        if (!SessionTransitions.IsLive(_state.Status) || _context is not null)
+        if (!SessionTransitions.IsLive(_state.Status) || _serving)
         {
             return;
         }
 
+        _serving = true;
         SessionMetrics.LiveSessions.Add(1);
-        // The agent starts with the first turn (Agent()): a session that is created, read or listed never needs one.
-        _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state.Tenant, Self), "context"));
-        _context.Tell(new ContextLimits(_resolved.MaxHistory, _resolved.MaxFiles), Self);
+        // The children start on first use (ContextActor(), Agent()): a new session that is created, read or listed
+        // needs neither. A woken session's context starts now, though: it reports the last activity the TTL is timed
+        // from (HandleContextReady).
+        if (!_contextKnownEmpty)
+        {
+            ContextActor();
+        }
+
         _lastRequestAt = Now;
         ScheduleIdleCheck(_services.Options.IdleTimeout);
         ScheduleTtlCheck(_services.Options.Ttl);
     }
 
-    /// <summary>The agent, started on first use; only while serving (the context is up and the agent has not failed).</summary>
+    /// <summary>The context, started on first use; only while serving (<see cref="EnsureServing"/>).</summary>
+    private IActorRef ContextActor()
+    {
+        if (_context is not null)
+        {
+            return _context;
+        }
+
+        if (_contextKnownEmpty)
+        {
+            // Consumed by the context's first recovery, dropped by the journal on any write to it or here in PostStop.
+            _contextKnownEmpty = false;
+            _contextMarkedNew = true;
+            NewPersistenceIds.Get(Context.System).Mark(ContextManagerNames.PersistenceIdOf(_id));
+        }
+
+        _context = Context.Watch(Context.ActorOf(_services.ContextProps(_id, _state!.Tenant, Self), "context"));
+        _context.Tell(new ContextLimits(_resolved!.MaxHistory, _resolved.MaxFiles), Self);
+        return _context;
+    }
+
+    /// <summary>The agent, started on first use; only while serving (<see cref="EnsureServing"/>).</summary>
     private IActorRef Agent() =>
-        _agent ??= Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state!.Tenant, _context!, Self), "agent"));
+        _agent ??= Context.Watch(Context.ActorOf(_services.AgentProps(_id, _state!.Tenant, ContextActor(), Self), "agent"));
 
     /// <summary>
     /// One-for-one, restart in place: Akka keeps the child's mailbox across a restart, so nothing sent to a crashing

@@ -92,6 +92,10 @@ public sealed class NewSessionRecoveryTests : IDisposable
         var client = system.ForTenant(TenantId.Default);
         var marks = NewPersistenceIds.Get(system.ActorSystem);
         var session = await client.CreateAsync();
+        Assert.Equal(0, marks.Count);
+
+        // A config change is the first use here: it starts the context (to journal the config it supersedes).
+        await client.SetConfigAsync(session.Id, new SessionConfig { Voice = "calm" });
         Assert.Equal(1, marks.Count);
         Assert.True(marks.IsNew("context-" + session.Id));
 

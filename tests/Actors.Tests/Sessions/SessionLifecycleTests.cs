@@ -11,23 +11,60 @@ public sealed class SessionLifecycleTests
     private static readonly TenantId Tenant = TenantId.Default;
 
     [Fact]
-    public async Task Agent_StartsWithTheFirstTurn_NotWithTheSession()
+    public async Task Children_StartOnFirstUse_ContextWithHistoryOrFilesOrConfig_AgentWithTheFirstTurn()
     {
         await using var system = await TestSessionSystems.StartAsync();
         var client = system.ForTenant(Tenant);
         var session = await client.CreateAsync();
-        await client.SetConfigAsync(session.Id, new SessionConfig { Voice = "calm" });
-        await client.GetHistoryAsync(session.Id);
+        var keyed = await client.GetOrCreateAsync(SessionKey.Parse("lazy-children"));
+        Assert.True(keyed.Created);
         await client.GetInfoAsync(session.Id);
+        await client.GetOrCreateAsync(SessionKey.Parse("lazy-children"));
 
         // Identify round trips through the entity: an absent child is an answer, not a silence.
-        var agentPath = $"/system/sharding/session/*/{session.Id}/agent";
-        await Assert.ThrowsAsync<ActorNotFoundException>(() => system.ActorSystem.ActorSelection(agentPath).ResolveOne(TimeSpan.FromSeconds(10)));
-        Assert.NotNull(await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{session.Id}/context").ResolveOne(TimeSpan.FromSeconds(10)));
+        async Task<bool> Has(SessionId id, string child)
+        {
+            try
+            {
+                await system.ActorSystem.ActorSelection($"/system/sharding/session/*/{id}/{child}").ResolveOne(TimeSpan.FromSeconds(10));
+                return true;
+            }
+            catch (ActorNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        foreach (var id in new[] { session.Id, keyed.Session.Id })
+        {
+            Assert.False(await Has(id, "context"));
+            Assert.False(await Has(id, "agent"));
+        }
+
+        Assert.Empty(await client.GetHistoryAsync(session.Id));
+        Assert.True(await Has(session.Id, "context"));
+        Assert.False(await Has(session.Id, "agent"));
+        await client.SetConfigAsync(keyed.Session.Id, new SessionConfig { Voice = "calm" });
+        Assert.True(await Has(keyed.Session.Id, "context"));
 
         Assert.Contains("remember", (await client.SendAsync(session.Id, "please remember this")).Text, StringComparison.OrdinalIgnoreCase);
-        Assert.NotNull(await system.ActorSystem.ActorSelection(agentPath).ResolveOne(TimeSpan.FromSeconds(10)));
+        Assert.True(await Has(session.Id, "agent"));
         Assert.Equal(SessionStatus.Active, (await client.GetInfoAsync(session.Id)).Status);
+        Assert.Equal(2, (await client.GetInfoAsync(session.Id)).MessageCount);
+    }
+
+    [Fact]
+    public async Task ANewSessionsFirstTurn_StartsItsContextAndAgent_AndIsRemembered()
+    {
+        await using var system = await TestSessionSystems.StartAsync();
+        var client = system.ForTenant(Tenant);
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.GetOrCreateAsync(SessionKey.Parse($"first-turn-{i}"))));
+        await Task.WhenAll(sessions.Select((s, i) => client.SendAsync(s.Session.Id, $"my name is canary{i}")));
+        foreach (var (s, i) in sessions.Select((s, i) => (s, i)))
+        {
+            Assert.Contains($"canary{i}", (await client.SendAsync(s.Session.Id, "what is my name?")).Text, StringComparison.Ordinal);
+            Assert.Equal(4, (await client.GetHistoryAsync(s.Session.Id)).Count);
+        }
     }
 
     [Fact]
